@@ -39,3 +39,54 @@ export type ConnectOutcome =
   | "dns-failure"; // the name did not resolve
 
 export type Protocol = "TCP" | "UDP" | "SCTP";
+
+/**
+ * One end of a flow. A pod is inside the pod network; a node is a host (its agents and host-network pods,
+ * which may reach every pod on that node — the networking model's third rule); external is a client outside
+ * the cluster (the learner's workstation, the internet) or a destination outside it.
+ */
+export type TrafficPeer =
+  | { kind: "pod"; pod: import("../objects/kinds").Pod }
+  | { kind: "node"; node: import("../objects/kinds").Node; ip: string }
+  | { kind: "external"; ip: string };
+
+/** A new connection as NetworkPolicy sees it: after Service translation, between real addresses. */
+export interface Traffic {
+  source: TrafficPeer;
+  destination: TrafficPeer;
+  port: number;
+  protocol: Protocol;
+}
+
+/** Which policy rule let traffic through. `rule` indexes spec.ingress or spec.egress. */
+export interface RuleRef {
+  policy: ObjectRef;
+  direction: "ingress" | "egress";
+  rule: number;
+}
+
+/**
+ * The verdict for one direction, shaped after cyclonus' DirectionResult: not a boolean but the policies that
+ * selected the pod and the rules that allowed the traffic, so every answer can explain itself.
+ */
+export interface DirectionVerdict {
+  direction: "ingress" | "egress";
+  /** True when at least one policy selects the pod for this direction (the pod is isolated). */
+  isolated: boolean;
+  allowed: boolean;
+  /** Policies whose podSelector selects the pod and whose policyTypes include this direction. */
+  selectingPolicies: ObjectRef[];
+  allowedBy: RuleRef[];
+}
+
+export interface PolicyVerdict {
+  /** What the data plane does: false only if the CNI enforces policy and a direction denies. */
+  allowed: boolean;
+  /** Whether the CNI enforces NetworkPolicy at all (Flannel does not). */
+  enforced: boolean;
+  /** What the policies say, independent of enforcement. */
+  ingress: DirectionVerdict;
+  egress: DirectionVerdict;
+  /** Explanations, one per deciding step, pointing at policies, rules and YAML lines. */
+  hops: TraceHop[];
+}
