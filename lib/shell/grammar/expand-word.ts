@@ -1,0 +1,44 @@
+import type { Word } from "./ast";
+
+/**
+ * Parameter expansion and field splitting (Shell Command Language §2.6.2, §2.6.5): `$NAME` is replaced by its
+ * value; unquoted expansions are split on blanks, quoted ones are not; an unset variable expands to nothing.
+ * Returns the fields the word becomes (an unquoted empty expansion yields no field at all).
+ */
+export function expandWord(word: Word, env: Readonly<Record<string, string>>): string[] {
+  const fields: string[] = [];
+  let current = "";
+  let hasField = false;
+  for (const part of word.parts) {
+    if (part.kind === "literal") {
+      current += part.text;
+      hasField = hasField || part.quoted || part.text.length > 0;
+      continue;
+    }
+    const value = env[part.name] ?? "";
+    if (part.quoted) {
+      current += value;
+      hasField = true;
+      continue;
+    }
+    const pieces = value.split(/[ \t\n]+/);
+    pieces.forEach((piece, index) => {
+      if (index > 0 && (hasField || current.length > 0)) {
+        fields.push(current);
+        current = "";
+        hasField = false;
+      }
+      current += piece;
+      hasField = hasField || piece.length > 0;
+    });
+  }
+  if (hasField || current.length > 0) fields.push(current);
+  return fields;
+}
+
+/** Expansion inside an unquoted here-document body: `$NAME` and `${NAME}` only, no splitting. */
+export function expandHereDoc(body: string, env: Readonly<Record<string, string>>): string {
+  return body.replace(/\\([$\\`])|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (_m, escaped, braced, bare) =>
+    escaped ?? env[braced ?? bare] ?? "",
+  );
+}
