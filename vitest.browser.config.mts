@@ -3,7 +3,7 @@ import path from "node:path";
 
 // Real-browser tests: they start `next start` and drive Debian's Chromium through playwright-core.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["tests/browser/**/*.test.ts"],
     environment: "node",
