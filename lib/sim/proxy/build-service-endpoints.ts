@@ -50,17 +50,20 @@ export function resolveTargetPort(pod: Pod, servicePort: IServicePort): number |
  * endpoint ready). A selector-less Service is backed by a hand-written Endpoints object, which the
  * EndpointSlice mirroring controller copies into slices.
  */
-export function buildServiceEndpoints(state: ClusterState, service: Service, servicePort: IServicePort): ProxyEndpoint[] {
+export function buildServiceEndpoints(state: ClusterState, service: Service, servicePort: IServicePort | undefined): ProxyEndpoint[] {
   const namespace = service.metadata.namespace ?? "default";
-  const protocol = servicePort.protocol ?? "TCP";
+  const protocol = servicePort?.protocol ?? "TCP";
+  // Without a port (DNS for a headless Service, which may declare none) every address counts once.
+  const matchesPort = (p: { name?: string; protocol?: string }) =>
+    servicePort === undefined || ((p.name ?? "") === (servicePort.name ?? "") && (p.protocol ?? "TCP") === protocol);
   const podsByName = new Map(state.list("Pod", namespace).map((p) => [p.metadata.name, p]));
   const slices = state.list("EndpointSlice", namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === service.metadata.name);
   if (slices.length > 0) {
     const out: ProxyEndpoint[] = [];
     for (const slice of slices) {
       // pkg/proxy/endpointslicecache.go matches slice ports to Service ports by name and protocol.
-      const slicePort = (slice.ports ?? []).find((p) => (p.name ?? "") === (servicePort.name ?? "") && (p.protocol ?? "TCP") === protocol);
-      if (!slicePort?.port) continue;
+      const slicePort = (slice.ports ?? []).find(matchesPort);
+      if (servicePort !== undefined && !slicePort?.port) continue;
       for (const endpoint of slice.endpoints ?? []) {
         const ip = endpoint.addresses[0];
         if (!ip) continue;
@@ -68,7 +71,7 @@ export function buildServiceEndpoints(state: ClusterState, service: Service, ser
         const ready = endpoint.conditions?.ready ?? true;
         out.push({
           ip,
-          port: slicePort.port,
+          port: slicePort?.port ?? 0,
           nodeName: endpoint.nodeName,
           ready,
           serving: endpoint.conditions?.serving ?? ready,
@@ -79,14 +82,14 @@ export function buildServiceEndpoints(state: ClusterState, service: Service, ser
         });
       }
     }
-    return out;
+    return servicePort === undefined ? uniqueByIP(out) : out;
   }
   const selector = service.spec?.selector;
   if (selector && Object.keys(selector).length > 0) {
     const out: ProxyEndpoint[] = [];
     for (const pod of podsByName.values()) {
       const ip = podIP(pod);
-      const port = resolveTargetPort(pod, servicePort);
+      const port = servicePort === undefined ? 0 : resolveTargetPort(pod, servicePort);
       if (!ip || port === undefined || !matchMapSelector(selector, pod.metadata.labels)) continue;
       const terminating = isPodTerminating(pod);
       const publishNotReady = service.spec?.publishNotReadyAddresses === true;
@@ -109,13 +112,13 @@ export function buildServiceEndpoints(state: ClusterState, service: Service, ser
   const endpoints = state.get("Endpoints", service.metadata.name, namespace);
   const out: ProxyEndpoint[] = [];
   for (const subset of endpoints?.subsets ?? []) {
-    const port = (subset.ports ?? []).find((p) => (p.name ?? "") === (servicePort.name ?? "") && (p.protocol ?? "TCP") === protocol);
-    if (!port) continue;
+    const port = (subset.ports ?? []).find(matchesPort);
+    if (servicePort !== undefined && !port) continue;
     const add = (addresses: typeof subset.addresses, ready: boolean) => {
       for (const address of addresses ?? []) {
         out.push({
           ip: address.ip,
-          port: port.port,
+          port: port?.port ?? 0,
           nodeName: address.nodeName,
           ready,
           serving: ready,
@@ -129,5 +132,10 @@ export function buildServiceEndpoints(state: ClusterState, service: Service, ser
     add(subset.addresses, true);
     add(subset.notReadyAddresses, false);
   }
-  return out;
+  return servicePort === undefined ? uniqueByIP(out) : out;
+}
+
+function uniqueByIP(endpoints: ProxyEndpoint[]): ProxyEndpoint[] {
+  const seen = new Set<string>();
+  return endpoints.filter((e) => (seen.has(e.ip) ? false : (seen.add(e.ip), true)));
 }
