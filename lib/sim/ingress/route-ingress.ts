@@ -1,0 +1,160 @@
+import type { ClusterState } from "../cluster-state";
+import type { Ingress } from "../objects/kinds";
+import type { ObjectRef } from "../objects/meta";
+import type { TraceHop } from "../network/trace";
+import { buildNginxConfiguration, CATCH_ALL_SERVER, type NginxConfiguration, type NginxLocation, type NginxServer } from "./build-nginx-configuration";
+import { listIngressControllers, formatControllerRef, type IngressControllerRef } from "./ingress-controller";
+import { matchNginxLocation, parseRequestPath, selectNginxServer } from "./match-nginx-location";
+import { matchIngressHost, normalizeRequestHost } from "./match-ingress-host";
+import { resolveIngressClass } from "./resolve-ingress-class";
+import { ingressHop, ingressRef } from "./ingress-hop";
+
+export interface IngressRouteRequest {
+  /** The Host header (or TLS SNI); null when the request carries none. */
+  host: string | null;
+  /** The request-target path, optionally with `?query`. */
+  path: string;
+  scheme?: "http" | "https";
+}
+
+export interface IngressRoute {
+  ingress: ObjectRef;
+  /** Index into spec.rules, absent for spec.defaultBackend. */
+  rule?: number;
+  /** Index into spec.rules[rule].http.paths. */
+  path?: number;
+  /** The pathType as written. */
+  pathType?: string;
+  backend: {
+    service?: { namespace: string; name: string; port: number | string };
+    resource?: { apiGroup?: string; kind: string; name: string };
+  };
+  /** The request fell to an Ingress's spec.defaultBackend rather than a path. */
+  isDefaultBackend: boolean;
+  hops: TraceHop[];
+}
+
+/** Everything the routing decided, for the data path (serveIngressRequest) as well as for routeIngress. */
+export interface IngressRouteTrace {
+  route: IngressRoute | null;
+  controller?: IngressControllerRef;
+  configuration: NginxConfiguration;
+  server: NginxServer;
+  location: NginxLocation;
+  /** nginx's $uri and $args for the request. */
+  uri: string;
+  query: string;
+  hops: TraceHop[];
+}
+
+/**
+ * The Ingresses a controller serves, and a hop for each one it ignores whose rules could have matched the
+ * request, so "my Ingress is ignored" is explained rather than silent.
+ */
+function collectServedIngresses(state: ClusterState, controller: IngressControllerRef | undefined, host: string | null, hops: TraceHop[]): Ingress[] {
+  const all = state.list("Ingress");
+  if (!controller) {
+    hops.push({ kind: "ingress", outcome: "info", summary: "No ingress controller runs in the cluster: every Ingress is considered, as the Ingress API defines routing independently of any controller." });
+    return [...all];
+  }
+  const served: Ingress[] = [];
+  for (const ingress of all) {
+    const decision = resolveIngressClass(state, ingress, controller);
+    if (decision.claimed) {
+      served.push(ingress);
+      continue;
+    }
+    const relevant = (ingress.spec?.rules ?? []).some((r) => !r.host || matchIngressHost(r.host, host)) || (ingress.spec?.rules ?? []).length === 0;
+    if (relevant) hops.push(ingressHop(state, ingress, decision.field ?? "spec", "fail", `Ingress ${ingress.metadata.namespace}/${ingress.metadata.name} is not served by ${formatControllerRef(controller)}: ${decision.reason}`));
+  }
+  return served;
+}
+
+function describeServer(state: ClusterState, server: NginxServer, requestHost: string | null, configuration: NginxConfiguration): TraceHop {
+  const host = normalizeRequestHost(requestHost);
+  if (server.hostname !== CATCH_ALL_SERVER) {
+    const owner = configuration.ingresses.find((i) => (i.spec?.rules ?? []).some((r) => r.host?.toLowerCase() === server.hostname))!;
+    const ruleIndex = (owner.spec?.rules ?? []).findIndex((r) => r.host?.toLowerCase() === server.hostname);
+    const how = server.hostname.startsWith("*.") ? `matches the wildcard ${server.hostname} (one DNS label)` : `equals ${server.hostname}`;
+    return ingressHop(state, owner, `spec.rules[${ruleIndex}].host`, "pass", `Host ${host} ${how}: the request is served by the rules for that host, merged from every Ingress that names it.`);
+  }
+  const summary =
+    host === null
+      ? "The request has no Host header: it goes to the controller's default server, which holds the rules without a host."
+      : `No Ingress rule has host ${host} (a wildcard covers exactly one label): the request goes to the default server, which holds the rules without a host.`;
+  return { kind: "ingress", outcome: "info", summary };
+}
+
+function describeLocation(state: ClusterState, location: NginxLocation, uri: string, server: NginxServer): TraceHop {
+  if (location.origin === "path") {
+    const field = `spec.rules[${location.rule}].http.paths[${location.pathIndex}]`;
+    const written = location.writtenPathType ?? "Prefix";
+    const how = server.enforceRegex
+      ? `matches the case-insensitive regex ^${location.ingressPath} (use-regex or rewrite-target on this host makes every path a regex, first match in order of descending length)`
+      : location.pathType === "Exact" && location.ingressPath === uri
+        ? `equals the ${written} path ${location.ingressPath}`
+        : `matches the ${written} path ${location.ingressPath} element by element${written === "ImplementationSpecific" ? " (ingress-nginx treats ImplementationSpecific as Prefix)" : ""}; it is the longest matching path, and Exact wins a tie`;
+    return ingressHop(state, location.ingress!, `${field}.path`, "pass", `Path ${uri} ${how}.`);
+  }
+  if (location.origin === "ingress-default-backend") {
+    return ingressHop(state, location.ingress!, "spec.defaultBackend", "pass", `No path matches ${uri}: the request goes to spec.defaultBackend of Ingress ${location.ingress!.metadata.namespace}/${location.ingress!.metadata.name}.`);
+  }
+  return { kind: "ingress", outcome: "fail", summary: `No path matches ${uri} and no spec.defaultBackend applies: the controller's default backend answers 404 Not Found.` };
+}
+
+function chooseController(state: ClusterState, requested: IngressControllerRef | undefined): IngressControllerRef | undefined {
+  if (requested) return requested;
+  return listIngressControllers(state)[0]?.ref;
+}
+
+/** routeIngress with everything it decided, for serveIngressRequest and for explanations. */
+export function traceIngressRoute(state: ClusterState, request: IngressRouteRequest, options: { controller?: IngressControllerRef } = {}): IngressRouteTrace {
+  const controller = chooseController(state, options.controller);
+  const hops: TraceHop[] = [];
+  const served = collectServedIngresses(state, controller, request.host, hops);
+  const configuration = buildNginxConfiguration(served, { includeResourceBackends: controller === undefined });
+  const { uri, query } = parseRequestPath(typeof request.path === "string" ? request.path : "/");
+  const server = selectNginxServer(configuration, request.host);
+  hops.push(describeServer(state, server, request.host, configuration));
+  const { location, invalidRegex } = matchNginxLocation(server, uri);
+  for (const bad of invalidRegex) {
+    hops.push(ingressHop(state, bad.ingress!, `spec.rules[${bad.rule}].http.paths[${bad.pathIndex}].path`, "fail", `Path ${bad.ingressPath} is not a valid regular expression; nginx cannot load it.`));
+  }
+  for (const note of configuration.notes) {
+    if (note.field.startsWith("spec.rules[") && !(note.ingress.spec?.rules ?? []).some((r) => (r.host ? r.host.toLowerCase() : CATCH_ALL_SERVER) === server.hostname)) continue;
+    hops.push(ingressHop(state, note.ingress, note.field, "info", note.summary));
+  }
+  const locationHop = describeLocation(state, location, uri, server);
+  hops.push(locationHop);
+
+  let route: IngressRoute | null = null;
+  if (location.origin !== "controller-default-backend" && location.ingress && location.backend) {
+    const { service, resource } = location.backend;
+    route = {
+      ingress: ingressRef(location.ingress),
+      rule: location.origin === "path" ? location.rule : undefined,
+      path: location.origin === "path" ? location.pathIndex : undefined,
+      pathType: location.origin === "path" ? (location.writtenPathType ?? "Prefix") : undefined,
+      backend: {
+        service: service ? { namespace: location.backend.namespace, name: service.name, port: service.port } : undefined,
+        resource,
+      },
+      isDefaultBackend: location.origin === "ingress-default-backend",
+      hops,
+    };
+  }
+  return { route, controller, configuration, server, location, uri, query, hops };
+}
+
+/**
+ * Which backend the cluster's Ingresses send a request to: host matching (exact, case-insensitive; `*.foo.com`
+ * covers one label), rules merged per host across the controller's Ingresses (oldest wins a conflict), path
+ * matching with Exact, Prefix and ingress-nginx's ImplementationSpecific (Prefix, or a regex under use-regex /
+ * rewrite-target), longest path first and Exact before Prefix on a tie
+ * (https://kubernetes.io/docs/concepts/services-networking/ingress/#multiple-matches), then spec.defaultBackend.
+ * Null when nothing matches and the controller's own default backend would answer 404. With `controller`
+ * unset, the cluster's first ingress-nginx controller decides which Ingresses count; with none running, all do.
+ */
+export function routeIngress(state: ClusterState, request: IngressRouteRequest, options: { controller?: IngressControllerRef } = {}): IngressRoute | null {
+  return traceIngressRoute(state, request, options).route;
+}
