@@ -28,8 +28,9 @@ export function explainTraffic(state: ClusterState, evaluation: TrafficEvaluatio
   const dns = explainDnsEgress(evaluation);
   if (dns) hops.push(dns);
   const cni = explainEnforcement(evaluation);
-  if (cni) hops.push(cni);
-  return hops;
+  if (!cni) return hops;
+  // Without enforcement a denying rule stops nothing: its hop is information, and the CNI hop says so.
+  return [...hops.map((h) => (h.outcome === "fail" ? { ...h, outcome: "info" as const } : h)), cni];
 }
 
 function explainDirection(state: ClusterState, evaluation: TrafficEvaluation, direction: DirectionEvaluation): TraceHop[] {
