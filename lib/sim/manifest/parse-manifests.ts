@@ -1,0 +1,160 @@
+import { LineCounter, parseAllDocuments, isMap, isScalar, type Document } from "yaml";
+import type { ManifestObject } from "../objects/meta";
+import type { ObjectSource, SourcePosition } from "../source";
+import { buildObjectSource } from "./build-object-source";
+import { formatYamlError } from "./format-yaml-error";
+import { resolveManifestLimits, type ManifestLimits } from "./manifest-limits";
+import { measureYamlNode } from "./measure-yaml-node";
+import { findExcessiveNesting, findForbiddenCharacter, positionAt, utf8ByteLength } from "./scan-text";
+
+export interface ParsedDocument {
+  object: ManifestObject;
+  source: ObjectSource;
+  /** 0-based position among the objects of the text (List items count one each). */
+  index: number;
+}
+
+export interface ManifestError {
+  /** Worded like kubectl's error (without kubectl's leading `error: `). */
+  message: string;
+  position?: SourcePosition;
+  docIndex?: number;
+}
+
+export interface ParseManifestsResult {
+  documents: ParsedDocument[];
+  errors: ManifestError[];
+}
+
+/** Text the parser is willing to nest before the exact depth check; beyond it parsing itself gets slow. */
+const PARSER_NESTING_GUARD = 512;
+
+/**
+ * Reads what a learner pasted the way `kubectl apply -f` does: a YAML stream of `---`-separated documents,
+ * or JSON (one object, or a `kind: List` whose items are applied one by one); documents holding only
+ * comments or whitespace are skipped (k8s.io/cli-runtime pkg/resource visitor.go, "ignore empty documents").
+ * YAML is read with the 1.1 schema, as go-yaml does, so `yes`/`on` are booleans exactly as on a real
+ * cluster. Never throws: every problem is a ManifestError with a position.
+ */
+export function parseManifests(
+  text: string,
+  options: { file?: string; limits?: Partial<ManifestLimits> } = {},
+): ParseManifestsResult {
+  const file = options.file ?? "STDIN";
+  try {
+    return parseChecked(typeof text === "string" ? text : String(text), file, resolveManifestLimits(options.limits));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { documents: [], errors: [{ message: `error parsing ${file}: ${detail}` }] };
+  }
+}
+
+function parseChecked(text: string, file: string, limits: ManifestLimits): ParseManifestsResult {
+  const bytes = utf8ByteLength(text);
+  if (bytes > limits.maxBytes) {
+    return fail(`error parsing ${file}: the text is ${bytes} bytes; at most ${limits.maxBytes} bytes are accepted`);
+  }
+  const forbidden = findForbiddenCharacter(text);
+  if (forbidden !== -1) {
+    const position = positionAt(text, forbidden);
+    return fail(`error parsing ${file}: error converting YAML to JSON: yaml: line ${position.line}: control characters are not allowed`, position);
+  }
+  const tooDeep = findExcessiveNesting(text, Math.max(PARSER_NESTING_GUARD, limits.maxDepth));
+  if (tooDeep !== -1) {
+    const position = positionAt(text, tooDeep);
+    return fail(`error parsing ${file}: objects may be nested at most ${limits.maxDepth} levels deep`, position);
+  }
+
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    version: "1.1",
+    prettyErrors: false,
+    uniqueKeys: true,
+    // sigs.k8s.io/yaml hands timestamps to JSON as the strings they were written as.
+    customTags: (tags) => tags.filter((tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp"),
+  });
+  const docs: Document[] = Array.isArray(parsed) ? parsed : [];
+  const documents: ParsedDocument[] = [];
+  const errors: ManifestError[] = [];
+
+  for (let docIndex = 0; docIndex < docs.length; docIndex++) {
+    const doc = docs[docIndex];
+    const at = (offset: number | undefined): SourcePosition => {
+      const { line, col } = lineCounter.linePos(offset ?? 0);
+      return { line, column: col };
+    };
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const position = at(error.pos[0]);
+        errors.push({ message: formatYamlError(file, error, position.line, text), position, docIndex });
+      }
+      continue;
+    }
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && root.value === null && !root.tag)) continue;
+    const rootPosition = at(root.range?.[0]);
+    const measured = measureYamlNode(doc, root, limits.maxDepth + 1);
+    if (measured.depth > limits.maxDepth) {
+      errors.push({ message: `error parsing ${file}: objects may be nested at most ${limits.maxDepth} levels deep`, position: rootPosition, docIndex });
+      continue;
+    }
+    if (measured.expandedNodes > limits.maxExpandedNodes) {
+      errors.push({
+        message: `error parsing ${file}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+        position: rootPosition,
+        docIndex,
+      });
+      continue;
+    }
+    if (!isMap(root)) {
+      // kubectl's client-side validation (k8s.io/kubectl pkg/validation) rejects a scalar or list document.
+      errors.push({
+        message: `error validating "${file}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
+        position: rootPosition,
+        docIndex,
+      });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const unknownAnchor = /Unresolved alias[^:]*: \*?(\S+)/.exec(message)?.[1];
+      const detail = unknownAnchor ? `unknown anchor '${unknownAnchor.replace(/^\*/, "")}' referenced` : "document contains excessive aliasing";
+      errors.push({ message: `error parsing ${file}: error converting YAML to JSON: yaml: ${detail}`, position: rootPosition, docIndex });
+      continue;
+    }
+    const object = value as ManifestObject;
+    if (object.kind === "List" && Array.isArray(object.items)) {
+      object.items.forEach((item, i) => {
+        const source = buildObjectSource(doc, lineCounter, { file, docIndex, prefix: ["items", i] });
+        if (item === null || typeof item !== "object" || Array.isArray(item)) {
+          errors.push({
+            message: `error validating "${file}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
+            position: buildObjectSource(doc, lineCounter, { file, docIndex }).locate(`items[${i}]`),
+            docIndex,
+          });
+          return;
+        }
+        documents.push({ object: item as ManifestObject, source, index: documents.length });
+      });
+    } else {
+      documents.push({ object, source: buildObjectSource(doc, lineCounter, { file, docIndex }), index: documents.length });
+    }
+    if (documents.length > limits.maxDocuments) {
+      errors.push({
+        message: `error parsing ${file}: at most ${limits.maxDocuments} objects are accepted in one text`,
+        position: rootPosition,
+        docIndex,
+      });
+      return { documents: documents.slice(0, limits.maxDocuments), errors };
+    }
+  }
+  return { documents, errors };
+}
+
+function fail(message: string, position?: SourcePosition): ParseManifestsResult {
+  return { documents: [], errors: [{ message, position }] };
+}

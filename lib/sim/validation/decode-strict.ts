@@ -1,0 +1,150 @@
+import { OPENAPI_ROOTS, OPENAPI_TYPES } from "./openapi-fields";
+
+export interface DecodeResult {
+  /** A copy of the object as the API server's decoder would hold it: nulls dropped, nothing else changed. */
+  value: Record<string, unknown>;
+  /** The first type mismatch, worded like Go's encoding/json (`json: cannot unmarshal string into Go struct field …`). */
+  typeError?: string;
+  /** Every field the schema does not know, as `unknown field "spec.selectr"`. */
+  unknownFields: string[];
+}
+
+/** Fields whose Go type is int64; every other integer in these kinds is an int32. */
+const INT64_FIELDS: ReadonlySet<string> = new Set([
+  "terminationGracePeriodSeconds", "activeDeadlineSeconds", "deletionGracePeriodSeconds", "generation",
+  "observedGeneration", "runAsUser", "runAsGroup", "fsGroup", "expirationSeconds", "supplementalGroups",
+]);
+
+const parsedTypes = new Map<string, ReadonlyMap<string, string>>();
+
+function fieldsOf(typeName: string): ReadonlyMap<string, string> | undefined {
+  const cached = parsedTypes.get(typeName);
+  if (cached) return cached;
+  const encoded = OPENAPI_TYPES[typeName];
+  if (encoded === undefined) return undefined;
+  const fields = new Map<string, string>();
+  for (const entry of encoded.split(" ")) {
+    const colon = entry.indexOf(":");
+    if (colon > 0) fields.set(entry.slice(0, colon), entry.slice(colon + 1));
+  }
+  parsedTypes.set(typeName, fields);
+  return fields;
+}
+
+function goTypeOf(encoded: string, fieldName: string): string {
+  if (encoded.startsWith("[")) return `[]${goTypeOf(encoded.slice(1), fieldName)}`;
+  if (encoded.startsWith("{")) return `map[string]${goTypeOf(encoded.slice(1), fieldName)}`;
+  switch (encoded) {
+    case "s": return "string";
+    case "b": return "bool";
+    case "n": return INT64_FIELDS.has(fieldName) ? "int64" : "int32";
+    case "x": return "intstr.IntOrString";
+    case "*": return "interface {}";
+    default: return `v1.${encoded}`;
+  }
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (typeof value === "string") return "string";
+  if (typeof value === "number") return "number";
+  if (typeof value === "boolean") return "bool";
+  if (Array.isArray(value)) return "array";
+  return "object";
+}
+
+interface Context {
+  unknownFields: string[];
+  typeError?: string;
+}
+
+/**
+ * The API server's decoding step for a create or update with strict field validation (kubectl's default,
+ * --validate=strict; https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation):
+ * unknown fields are collected into `strict decoding error: unknown field "…"`, and a value of the wrong
+ * JSON type fails the whole request with encoding/json's message naming the Go struct field.
+ */
+export function decodeStrict(kind: string, object: Record<string, unknown>): DecodeResult {
+  const context: Context = { unknownFields: [] };
+  const rootType = OPENAPI_ROOTS[kind];
+  const value = rootType
+    ? (decodeStruct(object, rootType, "", "", context) as Record<string, unknown>)
+    : { ...object };
+  return { value, typeError: context.typeError, unknownFields: context.unknownFields };
+}
+
+function decodeStruct(value: Record<string, unknown>, typeName: string, path: string, goPath: string, context: Context): unknown {
+  const fields = fieldsOf(typeName);
+  if (!fields) return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(value)) {
+    const childPath = path === "" ? name : `${path}.${name}`;
+    const encoded = fields.get(name);
+    if (encoded === undefined) {
+      context.unknownFields.push(`unknown field ${JSON.stringify(childPath)}`);
+      continue;
+    }
+    if (child === null || child === undefined) continue;
+    const childGoPath = goPath === "" ? name : `${goPath}.${name}`;
+    const decoded = decodeValue(child, encoded, childPath, childGoPath, { struct: typeName, field: name }, context);
+    if (decoded !== undefined) out[name] = decoded;
+  }
+  return out;
+}
+
+function decodeValue(
+  value: unknown,
+  encoded: string,
+  path: string,
+  goPath: string,
+  owner: { struct: string; field: string },
+  context: Context,
+): unknown {
+  const mismatch = (shown: string = jsonTypeOf(value)): undefined => {
+    context.typeError ??= `json: cannot unmarshal ${shown} into Go struct field ${owner.struct}.${goPath} of type ${goTypeOf(encoded, owner.field)}`;
+    return undefined;
+  };
+  if (value instanceof Date) value = value.toISOString().replace(".000Z", "Z");
+  if (encoded === "*") return value;
+  if (encoded.startsWith("[")) {
+    if (!Array.isArray(value)) return mismatch();
+    const item = encoded.slice(1);
+    return value.map((element, i) =>
+      element === null ? null : decodeValue(element, item, `${path}[${i}]`, goPath, owner, context),
+    );
+  }
+  if (encoded.startsWith("{")) {
+    if (typeof value !== "object" || Array.isArray(value)) return mismatch();
+    const item = encoded.slice(1);
+    const out: Record<string, unknown> = {};
+    for (const [key, element] of Object.entries(value as Record<string, unknown>)) {
+      if (element === null || element === undefined) {
+        if (item === "s") out[key] = "";
+        continue;
+      }
+      out[key] = decodeValue(element, item, `${path}[${key}]`, goPath, owner, context);
+    }
+    return out;
+  }
+  switch (encoded) {
+    case "s":
+      return typeof value === "string" ? value : mismatch();
+    case "b":
+      return typeof value === "boolean" ? value : mismatch();
+    case "n": {
+      if (typeof value !== "number") return mismatch();
+      const int64 = INT64_FIELDS.has(owner.field);
+      const max = int64 ? Number.MAX_SAFE_INTEGER : 2147483647;
+      const min = int64 ? Number.MIN_SAFE_INTEGER : -2147483648;
+      if (!Number.isInteger(value) || value > max || value < min) return mismatch(`number ${value}`);
+      return value;
+    }
+    case "x":
+      if (typeof value === "string" || typeof value === "number") return value;
+      // intstr.IntOrString.UnmarshalJSON falls back to decoding an int32 and returns that error unwrapped.
+      context.typeError ??= `json: cannot unmarshal ${jsonTypeOf(value)} into Go value of type int32`;
+      return undefined;
+    default:
+      if (typeof value !== "object" || Array.isArray(value)) return mismatch();
+      return decodeStruct(value as Record<string, unknown>, encoded, path, goPath, context);
+  }
+}
