@@ -1,0 +1,209 @@
+import type { ClusterState } from "../cluster-state";
+import type { DnsResult } from "../dns/dns-record";
+import { describeListeners, findListener } from "../images/find-listener";
+import { isTrafficAllowed } from "../netpol/is-traffic-allowed";
+import type { Pod } from "../objects/kinds";
+import type { ObjectRef } from "../objects/meta";
+import { matchServiceDestination, type ServiceAddressKind } from "../proxy/match-service-destination";
+import { routeServiceTraffic, type ServiceClient } from "../proxy/route-service-traffic";
+import { buildNodeHop } from "./build-node-hop";
+import { findClusterNode, findClusterNodeByIP } from "./cluster-nodes";
+import { isIPv4InCIDR } from "./ipv4";
+import { findPodByIP, formatPodName, podIP } from "./pod-network";
+import { resolveConnectHost } from "./resolve-connect-host";
+import type { ConnectOutcome, PolicyVerdict, Protocol, TraceHop, TrafficPeer } from "./trace";
+
+export interface ConnectRequest {
+  from: TrafficPeer;
+  host: string;
+  port: number;
+  protocol?: Protocol;
+  /** Which new connection this is, for spreading repeated attempts over endpoints deterministically. */
+  attempt?: number;
+}
+
+export interface ConnectResult {
+  outcome: ConnectOutcome;
+  hops: TraceHop[];
+  /** The address the host resolved to, before any Service translation. */
+  resolvedIP?: string;
+  dns?: DnsResult;
+  service?: ObjectRef & { port: number; via: ServiceAddressKind };
+  endpoint?: { pod?: Pod; ip: string; port: number; nodeName?: string };
+  /** The source address the destination saw (the node's after masquerade). */
+  sourceIP?: string;
+  policy?: PolicyVerdict;
+  /** The container that accepted the connection. */
+  container?: string;
+}
+
+interface Client extends ServiceClient {
+  external: boolean;
+}
+
+function buildClient(state: ClusterState, from: TrafficPeer): Client | undefined {
+  if (from.kind === "pod") {
+    const node = from.pod.spec?.nodeName;
+    const ip = from.pod.spec?.hostNetwork ? (findClusterNode(state, node)?.internalIP ?? from.pod.status?.hostIP) : podIP(from.pod);
+    return ip ? { peer: from, ip, nodeName: node, external: false } : undefined;
+  }
+  if (from.kind === "node") return { peer: from, ip: from.ip, nodeName: from.node.metadata.name, external: false };
+  return { peer: from, ip: from.ip, external: true };
+}
+
+const fail = (kind: TraceHop["kind"], summary: string): TraceHop => ({ kind, outcome: "fail", summary });
+
+/**
+ * Opens one simulated connection, the way `curl`, `nc` or an application would from `from`: resolve the host,
+ * let kube-proxy translate a Service address, check NetworkPolicy on the real addresses after translation
+ * (https://kubernetes.io/docs/concepts/services-networking/network-policies/: policies act on pod IPs, and
+ * Service traffic is seen after DNAT), and find a process listening on the target port. Every step is a hop.
+ * Outcomes follow what the client would see: REJECT and a closed port are "refused", a drop is "timeout".
+ */
+export function connect(state: ClusterState, request: ConnectRequest): ConnectResult {
+  const protocol = request.protocol ?? "TCP";
+  const hops: TraceHop[] = [];
+  if (!Number.isInteger(request.port) || request.port < 1 || request.port > 65535) {
+    return { outcome: "refused", hops: [fail("endpoint", `port ${request.port} is not a valid port (1-65535)`)] };
+  }
+  const client = buildClient(state, request.from);
+  if (!client) {
+    return { outcome: "timeout", hops: [fail("node", "the source pod has no IP address: it is not running")] };
+  }
+  const resolution = resolveConnectHost(state, request.from, request.host);
+  if (!resolution.ok) return { outcome: "dns-failure", hops: [resolution.hop], dns: resolution.dns };
+  if (resolution.hop) hops.push(resolution.hop);
+  const resolvedIP = resolution.ip;
+  const base = { resolvedIP, dns: resolution.dns };
+
+  let destinationPod: Pod | undefined;
+  let destinationPort = request.port;
+  let sourceIP = client.ip;
+  let service: ConnectResult["service"];
+  let receivingNode: string | undefined = client.nodeName;
+  let masqueradeNode: ReturnType<typeof findClusterNode>;
+
+  const match = matchServiceDestination(state, resolvedIP, request.port, protocol);
+  if (match) {
+    const ref = { kind: "Service", name: match.service.metadata.name, namespace: match.service.metadata.namespace };
+    const name = `Service ${ref.namespace}/${ref.name}`;
+    if (client.external && match.via === "cluster-ip") {
+      hops.push({ kind: "service", outcome: "fail", object: ref, summary: `${resolvedIP} is ${name}'s ClusterIP, reachable only from inside the cluster (https://kubernetes.io/docs/concepts/services-networking/service/#type-clusterip)` });
+      return { ...base, outcome: "timeout", hops };
+    }
+    if (!match.servicePort) {
+      // No capture rule matches this port: iptables mode sends the packet on towards an address nobody owns
+      // (the nftables mode rejects it instead: kubernetes/enhancements keps/sig-network/3866-nftables-proxy).
+      const ports = (match.service.spec?.ports ?? []).map((p) => `${p.port}/${p.protocol ?? "TCP"}`).join(", ");
+      hops.push({ kind: "service", outcome: "fail", object: ref, field: "spec.ports", position: state.sourceOf(match.service)?.locate("spec.ports"), summary: `${name} does not expose ${request.port}/${protocol} (ports: ${ports || "none"}); kube-proxy has no rule for it, so the packet is never answered` });
+      return { ...base, outcome: "timeout", hops };
+    }
+    service = { ...ref, port: match.servicePort.port, via: match.via };
+    const decision = routeServiceTraffic(state, { ...match, servicePort: match.servicePort }, client, { attempt: request.attempt });
+    hops.push(...decision.hops);
+    if (decision.action !== "forward") return { ...base, service, outcome: decision.action === "reject" ? "refused" : "timeout", hops };
+    receivingNode = decision.receivingNode;
+    sourceIP = decision.sourceIP;
+    masqueradeNode = decision.masqueradedBy;
+    destinationPort = decision.endpoint.port;
+    destinationPod = decision.endpoint.pod ?? findPodByIP(state, decision.endpoint.ip);
+    if (!destinationPod) {
+      hops.push(fail("endpoint", `endpoint ${decision.endpoint.ip}:${decision.endpoint.port} is not a pod of this cluster; nothing answers there in the simulated network`));
+      return { ...base, service, endpoint: { ip: decision.endpoint.ip, port: decision.endpoint.port }, outcome: "timeout", hops };
+    }
+  } else {
+    destinationPod = findPodByIP(state, resolvedIP);
+    if (!destinationPod) return { ...base, ...connectToNonPod(state, client, resolvedIP, request.port, protocol, hops) };
+    if (client.external) {
+      hops.push(fail("node", `${resolvedIP} is a pod address; the pod network is not routed from outside the cluster — use a NodePort, LoadBalancer or Ingress`));
+      return { ...base, outcome: "timeout", hops };
+    }
+  }
+
+  const endpointIP = podIP(destinationPod) ?? resolvedIP;
+  const endpointNode = destinationPod.spec?.nodeName;
+  const endpoint = { pod: destinationPod, ip: endpointIP, port: destinationPort, nodeName: endpointNode };
+  hops.push(buildNodeHop(state, client.external ? undefined : (receivingNode ?? client.nodeName), endpointNode, { external: client.external, sourceIP, destinationIP: endpointIP }));
+
+  const policy = evaluatePolicy(state, client, masqueradeNode, resolvedIP, request.port, destinationPod, destinationPort, protocol, service !== undefined);
+  hops.push(...policy.hops);
+  if (!policy.allowed) return { ...base, service, endpoint, sourceIP, policy, outcome: "timeout", hops };
+
+  const listener = findListener(destinationPod, destinationPort, protocol);
+  if (!listener) {
+    hops.push({ kind: "container", outcome: "fail", object: { kind: "Pod", name: destinationPod.metadata.name, namespace: destinationPod.metadata.namespace }, summary: `nothing listens on ${destinationPort}${protocol === "TCP" ? "" : `/${protocol}`} in pod ${formatPodName(destinationPod)} (${describeListeners(destinationPod)})` });
+    return { ...base, service, endpoint, sourceIP, policy, outcome: "refused", hops };
+  }
+  hops.push({
+    kind: "container",
+    outcome: "pass",
+    object: { kind: "Pod", name: destinationPod.metadata.name, namespace: destinationPod.metadata.namespace },
+    summary: `container ${listener.container.name} (${listener.container.image ?? "?"}) accepts on ${destinationPort}/${protocol}${listener.source === "containerPort" ? " (its declared containerPort)" : ""}`,
+  });
+  return { ...base, service, endpoint, sourceIP, policy, container: listener.container.name, outcome: "connected", hops };
+}
+
+/**
+ * NetworkPolicy on the flow as the enforcing plugin sees it. Without masquerade it is one connection between
+ * the real addresses. When kube-proxy masqueraded it (NodePort or LoadBalancer with externalTrafficPolicy
+ * Cluster), the client's egress is checked against the address it dialled and the endpoint's ingress sees the
+ * node's address — why ipBlock rules cannot match the client there
+ * (https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors "cluster ingress
+ * and egress mechanisms often require rewriting the packet source or destination IP").
+ */
+function evaluatePolicy(
+  state: ClusterState,
+  client: Client,
+  masqueradeNode: ReturnType<typeof findClusterNode>,
+  dialledIP: string,
+  dialledPort: number,
+  pod: Pod,
+  port: number,
+  protocol: Protocol,
+  viaService: boolean,
+): PolicyVerdict {
+  const destination: TrafficPeer = { kind: "pod", pod };
+  if (!masqueradeNode) return isTrafficAllowed(state, { source: client.peer, destination, port, protocol });
+  const nodePeer: TrafficPeer = { kind: "node", node: masqueradeNode.node, ip: masqueradeNode.internalIP };
+  const ingress = isTrafficAllowed(state, { source: nodePeer, destination, port, protocol });
+  if (client.peer.kind !== "pod" || !viaService) return ingress;
+  const dialledNode = findClusterNodeByIP(state, dialledIP);
+  const dialled: TrafficPeer = dialledNode ? { kind: "node", node: dialledNode.node, ip: dialledIP } : { kind: "external", ip: dialledIP };
+  const egress = isTrafficAllowed(state, { source: client.peer, destination: dialled, port: dialledPort, protocol });
+  return {
+    allowed: egress.allowed && ingress.allowed,
+    enforced: ingress.enforced,
+    egress: egress.egress,
+    ingress: ingress.ingress,
+    hops: [...egress.hops.filter((h) => h.outcome !== "info" || !/ingress/i.test(h.summary)), ...ingress.hops],
+  };
+}
+
+/** An address no pod owns: a node, an unallocated Service or pod address, or somewhere outside the cluster. */
+function connectToNonPod(state: ClusterState, client: Client, ip: string, port: number, protocol: Protocol, hops: TraceHop[]): { outcome: ConnectOutcome; hops: TraceHop[] } {
+  const node = findClusterNodeByIP(state, ip);
+  if (node) {
+    const hostPod = state.list("Pod").find((p) => p.spec?.hostNetwork === true && p.spec.nodeName === node.name && findListener(p, port, protocol));
+    if (hostPod) {
+      hops.push({ kind: "container", outcome: "pass", summary: `hostNetwork pod ${formatPodName(hostPod)} listens on ${node.name}:${port}` });
+      return { outcome: "connected", hops };
+    }
+    hops.push(fail("node", `node ${node.name} (${ip}) has nothing listening on ${port}/${protocol} and no Service uses it as a nodePort: the host answers with a reset`));
+    return { outcome: "refused", hops };
+  }
+  if (isIPv4InCIDR(ip, state.config.serviceCIDR)) {
+    hops.push(fail("service", `no Service has the ClusterIP ${ip}; nothing answers it`));
+    return { outcome: "timeout", hops };
+  }
+  if (isIPv4InCIDR(ip, state.config.podCIDR)) {
+    hops.push(fail("endpoint", `no running pod has the address ${ip}`));
+    return { outcome: "timeout", hops };
+  }
+  if (client.peer.kind === "pod") {
+    const verdict = isTrafficAllowed(state, { source: client.peer, destination: { kind: "external", ip }, port, protocol });
+    hops.push(...verdict.hops);
+    if (!verdict.allowed) return { outcome: "timeout", hops };
+  }
+  hops.push(fail("node", `${ip} is outside the cluster; the simulated network has no host there, so nothing answers`));
+  return { outcome: "timeout", hops };
+}
