@@ -1,0 +1,33 @@
+import type { ClusterState } from "@/lib/sim/cluster-state";
+import { isKind } from "@/lib/sim/objects/kinds";
+import type { TraceHop } from "@/lib/sim/network/trace";
+import type { SourcePosition } from "@/lib/sim/source";
+
+/** What every check sees: the cluster after the learner's YAML was applied, and the name of that YAML. */
+export interface CheckContext {
+  state: ClusterState;
+  /** ObjectSource.file of the learner's submission, to tell their objects from the scenario's. */
+  learnerFile: string;
+}
+
+/**
+ * The first hop, among those that decided the outcome, that points into the learner's YAML: that is the line
+ * the editor highlights. Hops about scenario objects still explain, but point nowhere in the editor.
+ */
+export function learnerPosition(context: CheckContext, hops: readonly TraceHop[]): SourcePosition | undefined {
+  const ordered = [...hops.filter((h) => h.outcome === "fail"), ...hops.filter((h) => h.outcome !== "fail")];
+  for (const hop of ordered) {
+    if (!hop.object || !isKind(hop.object.kind)) continue;
+    const object = context.state.get(hop.object.kind, hop.object.name, hop.object.namespace);
+    const source = object ? context.state.sourceOf(object) : undefined;
+    if (source?.file !== context.learnerFile) continue;
+    const position = hop.position ?? (hop.field ? source.locate(hop.field) : undefined) ?? source.locate("metadata.name");
+    if (position) return position;
+  }
+  return undefined;
+}
+
+/** The decisive sentence of a trace: the first failing hop, else the last hop. */
+export function decisiveSummary(hops: readonly TraceHop[]): string | undefined {
+  return (hops.find((h) => h.outcome === "fail") ?? hops[hops.length - 1])?.summary;
+}

@@ -1,0 +1,163 @@
+import { z } from "zod";
+
+/**
+ * An exercise as data: the scenario the learner starts from, what they must achieve (numbered tasks), how it is
+ * checked, hints, the reference solution and the known-wrong answers it must reject — shaped after Exercism's
+ * exercise metadata and test-runner contract. Everything here is serializable, so the same definition grades in
+ * the browser (instant feedback) and on the server (the authoritative grade).
+ */
+
+const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NS_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+export const idSchema = z.string().regex(ID, "must be lowercase kebab-case");
+const namespacedName = z.string().regex(NS_NAME, 'must be "namespace/name"');
+
+/** Who opens a connection: a pod by name, the first ready pod with labels, the learner's workstation, or an outside IP. */
+export const peerSpecSchema = z.union([
+  z.object({ pod: namespacedName }).strict(),
+  z.object({ namespace: z.string(), labels: z.record(z.string(), z.string()) }).strict(),
+  z.object({ workstation: z.literal(true) }).strict(),
+  z.object({ external: z.string() }).strict(),
+]);
+export type PeerSpec = z.infer<typeof peerSpecSchema>;
+
+const base = {
+  /** Stable, never reused: progress and submissions refer to it. */
+  id: idSchema,
+  title: z.string().min(1),
+  /** The numbered task this check belongs to. */
+  task: z.number().int().positive().optional(),
+  /** Run this check in a copy of the scenario under another CNI (the same YAML, Flannel vs Calico). */
+  cni: z.enum(["calico", "cilium", "flannel", "aws-vpc-cni"]).optional(),
+};
+
+export const checkSpecSchema = z.discriminatedUnion("type", [
+  z.object({ ...base, type: z.literal("applies") }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("reachability"),
+      from: peerSpecSchema,
+      /** `host:port` or a URL; the host may be a DNS name, a ClusterIP, a node IP or a LoadBalancer IP. */
+      to: z.string().min(1),
+      protocol: z.enum(["TCP", "UDP", "SCTP"]).optional(),
+      expect: z.enum(["allow", "deny"]),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("endpoints"),
+      service: namespacedName,
+      /** Every ready endpoint is a pod with these labels, and every such ready pod is an endpoint. */
+      podLabels: z.record(z.string(), z.string()).optional(),
+      count: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("dns"),
+      fromNamespace: z.string(),
+      name: z.string(),
+      expect: z.union([z.literal("NXDOMAIN"), z.literal("resolves"), z.array(z.string()), z.object({ cname: z.string() }).strict()]),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("ingress-route"),
+      /** `https://api.example.com/users/1` — routed as the cluster's Ingress objects would route it. */
+      url: z.string().url(),
+      expect: z.union([z.object({ service: namespacedName, port: z.union([z.number().int(), z.string()]) }).strict(), z.null()]),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("http"),
+      from: peerSpecSchema,
+      url: z.string().url(),
+      method: z.string().optional(),
+      headers: z.record(z.string(), z.string()).optional(),
+      bodyBytes: z.number().int().nonnegative().optional(),
+      expect: z
+        .object({ status: z.number().int(), location: z.string().optional(), bodyContains: z.string().optional() })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("object"),
+      kind: z.string(),
+      namespace: z.string().optional(),
+      name: z.string(),
+      expect: z
+        .object({
+          exists: z.boolean().optional(),
+          /** Field path → expected value, e.g. `spec.type: NodePort`. */
+          fields: z.record(z.string(), z.unknown()).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("connectivity"),
+      namespaces: z.array(z.string()).min(1),
+      port: z.number().int().min(1).max(65535),
+      protocol: z.enum(["TCP", "UDP", "SCTP"]).optional(),
+      /** Pods are named by their `app` label; every pair listed is allowed and every pair not listed is denied. */
+      allowed: z.array(z.string().regex(/^[-a-z0-9.]+\/[-a-z0-9.]+ -> [-a-z0-9.]+\/[-a-z0-9.]+$/, 'must read "ns/app -> ns/app"')),
+    })
+    .strict(),
+]);
+export type CheckSpec = z.infer<typeof checkSpecSchema>;
+
+export const exerciseDefinitionSchema = z
+  .object({
+    id: idSchema,
+    title: z.string().min(1),
+    /** The lesson the exercise belongs to. */
+    lesson: idSchema,
+    tasks: z.array(z.string().min(1)).min(1),
+    scenario: z
+      .object({
+        cni: z.enum(["calico", "cilium", "flannel", "aws-vpc-cni"]).default("calico"),
+        networkPolicyEnforcement: z.boolean().optional(),
+        addons: z.array(z.enum(["coredns", "ingress-nginx", "cert-manager"])).default([]),
+        /** Cluster state the learner starts from (YAML). */
+        manifests: z.string().default(""),
+        /** The namespace the learner's objects go to when they name none (`kubectl apply -n`). */
+        namespace: z.string().default("default"),
+      })
+      .strict(),
+    /** What the editor holds at first. */
+    starter: z.string(),
+    /** A reference solution: must pass every check. */
+    solution: z.string(),
+    checks: z.array(checkSpecSchema).min(1),
+    hints: z.array(z.string().min(1)).default([]),
+    /** Known-wrong answers, each naming the check it must fail. */
+    wrongAnswers: z
+      .array(z.object({ name: z.string().min(1), yaml: z.string(), fails: idSchema, why: z.string().optional() }).strict())
+      .default([]),
+  })
+  .strict()
+  .superRefine((exercise, ctx) => {
+    const ids = new Set<string>();
+    exercise.checks.forEach((check, index) => {
+      if (ids.has(check.id)) ctx.addIssue({ code: "custom", path: ["checks", index, "id"], message: `duplicate check id "${check.id}"` });
+      ids.add(check.id);
+      if (check.task !== undefined && check.task > exercise.tasks.length)
+        ctx.addIssue({ code: "custom", path: ["checks", index, "task"], message: `task ${check.task} does not exist (${exercise.tasks.length} tasks)` });
+    });
+    exercise.wrongAnswers.forEach((wrong, index) => {
+      if (!ids.has(wrong.fails)) ctx.addIssue({ code: "custom", path: ["wrongAnswers", index, "fails"], message: `no check with id "${wrong.fails}"` });
+    });
+  });
+export type ExerciseDefinition = z.infer<typeof exerciseDefinitionSchema>;
+export type ExerciseDefinitionInput = z.input<typeof exerciseDefinitionSchema>;
