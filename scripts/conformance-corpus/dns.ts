@@ -50,6 +50,7 @@ function caseInsensitive(): Case {
       dns("prod", "WEB", ["10.96.100.20"]),
       dns("prod", "Web.Prod", ["10.96.100.20"]),
       dns("prod", "WEB.PROD.SVC.CLUSTER.LOCAL", ["10.96.100.20"]),
+      dns("default", "web.PROD.svc", ["10.96.100.20"]),
     ],
   };
 }
@@ -170,6 +171,7 @@ function externalName(): Case {
       dns("default", "my-service.prod", { cname: "my.database.example.com" }),
       dns("default", "foo.default.svc.cluster.local", { cname: "www.example.com" }),
       dns("prod", "foo", "NXDOMAIN", "foo lives in default"),
+      dns("prod", "foo.default", { cname: "www.example.com" }),
     ],
   };
 }
@@ -198,6 +200,7 @@ function articleService(): Case {
       dns("production", "my-backend-api", ["10.96.200.5"]),
       dns("frontend", "my-backend-api.production.svc.cluster.local", ["10.96.200.5"]),
       dns("frontend", "my-backend-api.production", ["10.96.200.5"]),
+      dns("frontend", "my-backend-api.production.svc", ["10.96.200.5"]),
       dns("frontend", "my-backend-api", "NXDOMAIN"),
       dns("production", "my-backend", "NXDOMAIN", "the Service name, not the pod label"),
     ],

@@ -298,6 +298,53 @@ function documentedCases(): Case[] {
       queries: [endpoints("default/nginx", [{ ip: "10.244.1.44", port: 80 }])],
     },
     {
+      id: "endpoints-kubeadm-kube-dns-ports",
+      source: `kubernetes/kubernetes cmd/kubeadm/app/phases/addons/dns/manifests.go (kube-dns Service: "name: dns ... port: 53 ... protocol: UDP", "name: dns-tcp ... protocol: TCP", "name: metrics ... port: 9153"); ${CONTROLLER}#endpointPortFromServicePort`,
+      description: "kubeadm's kube-dns Service shape (copied into its own namespace): one endpoint port per Service port, UDP and TCP alike.",
+      manifests: [
+        namespace("dns-test"),
+        ...["10.244.1.47", "10.244.2.47"].map((ip, i) =>
+          pod({
+            namespace: "dns-test",
+            name: `coredns-${i}`,
+            ip,
+            labels: { "k8s-app": "kube-dns" },
+            image: "registry.k8s.io/coredns/coredns:v1.11.3",
+            ports: [
+              { name: "dns", containerPort: 53, protocol: "UDP" },
+              { name: "dns-tcp", containerPort: 53, protocol: "TCP" },
+              { name: "metrics", containerPort: 9153, protocol: "TCP" },
+            ],
+          }),
+        ),
+        service("kube-dns", "dns-test", {
+          selector: { "k8s-app": "kube-dns" },
+          ports: [
+            { name: "dns", port: 53, protocol: "UDP", targetPort: 53 },
+            { name: "dns-tcp", port: 53, protocol: "TCP", targetPort: 53 },
+            { name: "metrics", port: 9153, protocol: "TCP", targetPort: 9153 },
+          ],
+        }),
+      ],
+      queries: [
+        endpoints("dns-test/kube-dns", [{ ip: "10.244.1.47", port: 53 }, { ip: "10.244.2.47", port: 53 }], { servicePort: "dns" }),
+        endpoints("dns-test/kube-dns", [{ ip: "10.244.1.47", port: 53 }, { ip: "10.244.2.47", port: 53 }], { servicePort: "dns-tcp" }),
+        endpoints("dns-test/kube-dns", [{ ip: "10.244.1.47", port: 9153 }, { ip: "10.244.2.47", port: 9153 }], { servicePort: "metrics" }),
+      ],
+    },
+    {
+      id: "endpoints-headless-with-ports",
+      source: `${CONTROLLER}#syncService — "for i := range service.Spec.Ports { ... podutil.FindPort(pod, servicePort) ... addEndpointSubset" (headless Services with ports are handled like any other); ${SERVICE_DOCS}#headless-services — "For headless Services that define selectors, the endpoints controller creates EndpointSlices in the Kubernetes API"`,
+      description: "A headless Service with a selector still gets Endpoints with its ports.",
+      manifests: [
+        namespace("data"),
+        pod({ namespace: "data", name: "db-0", ip: "10.244.1.48", labels: { app: "db" }, ports: [{ name: "postgres", containerPort: 5432 }] }),
+        pod({ namespace: "data", name: "db-1", ip: "10.244.2.48", labels: { app: "db" }, ports: [{ name: "postgres", containerPort: 5432 }], ready: false }),
+        service("db", "data", { clusterIP: "None", selector: { app: "db" }, ports: [{ name: "postgres", port: 5432, targetPort: "postgres" }] }),
+      ],
+      queries: [endpoints("data/db", [{ ip: "10.244.1.48", port: 5432 }], { servicePort: "postgres", notReady: [{ ip: "10.244.2.48", port: 5432 }] })],
+    },
+    {
       id: "endpoints-selector-subset-of-labels",
       source: `${SERVICE_DOCS}#defining-a-service — "The controller for that Service continuously scans for Pods that match its selector"; kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/labels/labels.go#SelectorFromSet (every selector label must be present with its value; extra pod labels do not matter)`,
       description: "All selector labels must match; extra pod labels are irrelevant.",

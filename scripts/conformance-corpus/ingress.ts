@@ -206,8 +206,8 @@ function defaultBackendDocs(): Case[] {
     },
     {
       id: "ingress-docs-default-backend-fallthrough",
-      source: `${DOCS}#default-backend — "If none of the hosts or paths match the HTTP request in the Ingress objects, the traffic is routed to your default backend."`,
-      description: "Rules first; a request no rule matches goes to spec.defaultBackend.",
+      source: `${DOCS}#default-backend — "If none of the hosts or paths match the HTTP request in the Ingress objects, the traffic is routed to your default backend."; kubernetes/kubernetes staging/src/k8s.io/api/networking/v1/types.go IngressSpec.DefaultBackend — "defaultBackend is the backend that should handle requests that don't match any rule."`,
+      description: "Rules first; a request no rule matches (another path, or another host) goes to spec.defaultBackend.",
       manifests: [
         namespace("default"),
         ...services(["test", "fallback"]),
