@@ -1,0 +1,55 @@
+import { Cluster } from "@/lib/sim/store/cluster";
+import { parseManifests } from "@/lib/sim/manifest/parse-manifests";
+import type { CniName } from "@/lib/sim/cni/cni-profile";
+import type { StatusError } from "@/lib/sim/api/status-error";
+import { formatFieldError } from "@/lib/sim/validation/format-field-error";
+import type { Diagnostic } from "./check-result";
+import type { ExerciseDefinition } from "./exercise-definition";
+
+/** The file name the learner's YAML is known by in sources and messages. */
+export const LEARNER_FILE = "exercise.yaml";
+const SCENARIO_FILE = "scenario.yaml";
+
+export interface ExerciseCluster {
+  cluster: Cluster;
+  /** Problems with the learner's YAML, each at its line: what `kubectl apply -f exercise.yaml` would print. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The scenario's cluster with the learner's YAML applied on top, document by document as `kubectl apply -f`
+ * does (a rejected document changes nothing; the others still apply). A broken scenario is an authoring error
+ * and throws; the learner's mistakes come back as diagnostics.
+ */
+export function buildExerciseCluster(exercise: ExerciseDefinition, submission: string, cni?: CniName): ExerciseCluster {
+  const cluster = Cluster.create({
+    config: {
+      cni: cni ?? exercise.scenario.cni,
+      ...(exercise.scenario.networkPolicyEnforcement !== undefined ? { networkPolicyEnforcement: exercise.scenario.networkPolicyEnforcement } : {}),
+    },
+    addons: ["coredns", ...exercise.scenario.addons],
+  });
+  const scenarioProblems = applyManifests(cluster, exercise.scenario.manifests, SCENARIO_FILE, exercise.scenario.namespace);
+  if (scenarioProblems.length > 0) {
+    throw new Error(`the scenario of ${exercise.id} does not apply: ${scenarioProblems.map((d) => d.message).join("; ")}`);
+  }
+  return { cluster, diagnostics: applyManifests(cluster, submission, LEARNER_FILE, exercise.scenario.namespace) };
+}
+
+export function applyManifests(cluster: Cluster, text: string, file: string, namespace: string): Diagnostic[] {
+  const parsed = parseManifests(text, { file });
+  const diagnostics: Diagnostic[] = parsed.errors.map((e) => ({ severity: "error", message: e.message, position: e.position }));
+  for (const document of parsed.documents) {
+    const applied = cluster.apply(document.object, { source: document.source, namespace });
+    if (!applied.ok) diagnostics.push(...statusDiagnostics(applied.error, document.source.locate("metadata.name") ?? document.source.locate("")));
+  }
+  return diagnostics;
+}
+
+/** One diagnostic per field error (each at its own line), or the status message at the document. */
+function statusDiagnostics(error: StatusError, fallback: Diagnostic["position"]): Diagnostic[] {
+  if (error.causes && error.causes.length > 0) {
+    return error.causes.map((cause) => ({ severity: "error", message: formatFieldError(cause), position: cause.position ?? fallback }));
+  }
+  return [{ severity: "error", message: error.message, position: fallback }];
+}
