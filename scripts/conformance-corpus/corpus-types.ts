@@ -11,6 +11,10 @@ export interface Case {
   queries: Query[];
 }
 
+/**
+ * A Namespace the case needs. `default` and `kube-system` are never written: the control plane creates them,
+ * and a case is loaded into a cluster that already has them.
+ */
 export function namespace(name: string, labels?: Record<string, string>): Manifest {
   return { apiVersion: "v1", kind: "Namespace", metadata: labels ? { name, labels } : { name } };
 }

@@ -139,7 +139,7 @@ function headless(): Case[] {
       source: `${DOCS}#pod-s-hostname-and-subdomain-fields — "If there exists a headless Service in the same namespace as the Pod, with the same name as the subdomain, the cluster's DNS Server also returns A and/or AAAA records for the Pod's fully qualified hostname." (example: busybox-1.busybox-subdomain.my-namespace.svc.cluster-domain.example); ${SPEC}#241 — "<hostname>.<service>.<ns>.svc.<zone>. <ttl> IN A <endpoint-ip>"`,
       description: "The page's busybox example: hostname plus subdomain under a headless Service.",
       manifests: [
-        namespace("default"),
+
         service("busybox-subdomain", "default", { clusterIP: "None", selector: { name: "busybox" }, ports: [{ name: "foo", port: 1234 }] }),
         pod({ namespace: "default", name: "busybox1", ip: "10.244.1.170", labels: { name: "busybox" }, hostname: "busybox-1", subdomain: "busybox-subdomain", image: "busybox:1.28", ports: [{ containerPort: 1234 }] }),
         pod({ namespace: "default", name: "busybox2", ip: "10.244.2.170", labels: { name: "busybox" }, hostname: "busybox-2", subdomain: "busybox-subdomain", image: "busybox:1.28", ports: [{ containerPort: 1234 }] }),
@@ -161,7 +161,7 @@ function externalName(): Case {
     description: "The Service page's my-service ExternalName example and the spec's foo → www.example.com.",
     manifests: [
       namespace("prod"),
-      namespace("default"),
+
       service("my-service", "prod", { type: "ExternalName", externalName: "my.database.example.com" }),
       service("foo", "default", { type: "ExternalName", externalName: "www.example.com" }),
     ],
@@ -181,7 +181,7 @@ function podRecords(): Case {
     id: "dns-docs-pod-a-record",
     source: `${DOCS}#a-aaaa-records-1 — "if a Pod in the default namespace has the IP address 172.17.0.3, and the domain name for your cluster is cluster.local, then the Pod has a DNS name: 172-17-0-3.default.pod.cluster.local." (served by kubeadm's CoreDNS Corefile "kubernetes cluster.local in-addr.arpa ip6.arpa { pods insecure ... }")`,
     description: "The dashed-IP pod name resolves to the pod's address.",
-    manifests: [namespace("default"), pod({ namespace: "default", name: "web-0", ip: "10.244.1.180", labels: { app: "web" }, ports: [{ containerPort: 80 }] })],
+    manifests: [pod({ namespace: "default", name: "web-0", ip: "10.244.1.180", labels: { app: "web" }, ports: [{ containerPort: 80 }] })],
     queries: [dns("default", "10-244-1-180.default.pod.cluster.local", ["10.244.1.180"])],
   };
 }

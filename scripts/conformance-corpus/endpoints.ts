@@ -47,7 +47,7 @@ function e2eCheckpoints(): Case[] {
     id: `endpoints-e2e-basic-${i + 1}`,
     source: `${SERVICE_E2E} — ConformanceIt("should serve a basic endpoint from pods"): "validateEndpointsPortsOrFail ... PortsByPodName{name1: {80}, name2: {80}}"`,
     description: `Basic endpoint test, checkpoint after: ${step}.`,
-    manifests: [namespace("default"), ...pods, basicService],
+    manifests: [...pods, basicService],
     queries: [endpoints("default/endpoint-test2", expect)],
   }));
 
@@ -72,7 +72,7 @@ function e2eCheckpoints(): Case[] {
     id: `endpoints-e2e-multiport-${i + 1}`,
     source: `${SERVICE_E2E} — ConformanceIt("should serve multiport endpoints from pods"): "Add a Pod to the first port, service MUST list one endpoint for the Pod on that port. Add another Pod to the second port, service MUST list both the endpoints."`,
     description: `Multiport endpoint test (named targetPorts svc1 → 100, svc2 → 101), checkpoint after: ${step}.`,
-    manifests: [namespace("default"), ...pods, multiService],
+    manifests: [...pods, multiService],
     queries: [
       endpoints("default/multi-endpoint-test", port1, { servicePort: "portname1" }),
       endpoints("default/multi-endpoint-test", port2, { servicePort: "portname2" }),
@@ -94,7 +94,7 @@ function documentedCases(): Case[] {
       source: `${SERVICE_DOCS}#defining-a-service — "Applying this manifest creates a new Service named my-service ... which targets TCP port 9376 on any Pod with the app.kubernetes.io/name: MyApp label."`,
       description: "Every ready pod matching the selector, at targetPort 9376.",
       manifests: [
-        namespace("default"),
+
         app("default", "myapp-1", "10.244.1.11", myApp),
         app("default", "myapp-2", "10.244.2.11", myApp),
         app("default", "myapp-3", "10.244.1.12", myApp),
@@ -114,7 +114,7 @@ function documentedCases(): Case[] {
       source: `${SERVICE_DOCS}#field-spec-ports — "Port definitions in Pods have names, and you can reference these names in the targetPort attribute of a Service. ... This works even if there is a mixture of Pods in the Service using a single configured name, with the same network protocol available via different port numbers."; ${FIND_PORT} — "If the targetPort is a string, look that string up in all named ports in all containers in the target pod. If no match is found, fail."`,
       description: "A named targetPort resolves per pod; a pod without that name (or with it on another protocol) is left out.",
       manifests: [
-        namespace("default"),
+
         pod({ namespace: "default", name: "web-80", ip: "10.244.1.21", labels: { app: "web" }, ports: [{ name: "http-web-svc", containerPort: 80, protocol: "TCP" }] }),
         pod({ namespace: "default", name: "web-8080", ip: "10.244.2.21", labels: { app: "web" }, ports: [{ name: "http-web-svc", containerPort: 8080, protocol: "TCP" }] }),
         pod({ namespace: "default", name: "web-unnamed", ip: "10.244.1.22", labels: { app: "web" }, ports: [{ containerPort: 80, protocol: "TCP" }] }),
@@ -134,7 +134,7 @@ function documentedCases(): Case[] {
       source: `${CONTROLLER}#addEndpointSubset — "if tolerateUnreadyEndpoints || podutil.IsPodReady(pod) { ... Addresses ... } else { // if it is not a ready address it has to be not ready ... NotReadyAddresses"`,
       description: "A pod whose Ready condition is False is listed under notReadyAddresses.",
       manifests: [
-        namespace("default"),
+
         app("default", "ready", "10.244.1.31", { app: "api" }),
         app("default", "starting", "10.244.2.31", { app: "api" }, { ready: false }),
         service("api", "default", { selector: { app: "api" }, ports: [{ port: 80, targetPort: 9376 }] }),
@@ -146,7 +146,7 @@ function documentedCases(): Case[] {
       source: `${CONTROLLER}#syncService — "addEndpointSubset(logger, subsets, pod, epa, epp, service.Spec.PublishNotReadyAddresses)"; ${SERVICE_DOCS} publishNotReadyAddresses — "indicates that any agent which deals with endpoints for this Service should disregard any indications of ready/not-ready"`,
       description: "publishNotReadyAddresses: true puts not-ready pods among the ready addresses.",
       manifests: [
-        namespace("default"),
+
         app("default", "ready", "10.244.1.32", { app: "db" }),
         app("default", "starting", "10.244.2.32", { app: "db" }, { ready: false }),
         service("db", "default", { clusterIP: "None", publishNotReadyAddresses: true, selector: { app: "db" }, ports: [{ name: "tcp", port: 9376 }] }),
@@ -167,7 +167,7 @@ function documentedCases(): Case[] {
       source: `${SHOULD_BE_IN} — "if !includeTerminating && pod.DeletionTimestamp != nil { return false }" (includeTerminating is service.Spec.PublishNotReadyAddresses)`,
       description: "A terminating pod (deletionTimestamp set) leaves the Endpoints entirely, ready or not.",
       manifests: [
-        namespace("default"),
+
         app("default", "live", "10.244.1.33", { app: "web" }),
         app("default", "terminating", "10.244.2.33", { app: "web" }, { deletionTimestamp: "2025-05-01T09:00:00Z" }),
         service("web", "default", { selector: { app: "web" }, ports: [{ port: 80, targetPort: 9376 }] }),
@@ -179,7 +179,7 @@ function documentedCases(): Case[] {
       source: `${SHOULD_BE_IN} — "Terminating pods are only included if includeTerminating is true."; ${CONTROLLER} — "endpointsliceutil.ShouldPodBeInEndpoints(pod, service.Spec.PublishNotReadyAddresses)"`,
       description: "With publishNotReadyAddresses, a terminating pod stays among the addresses.",
       manifests: [
-        namespace("default"),
+
         app("default", "live", "10.244.1.34", { app: "web" }),
         app("default", "terminating", "10.244.2.34", { app: "web" }, { deletionTimestamp: "2025-05-01T09:00:00Z" }),
         service("web", "default", { publishNotReadyAddresses: true, selector: { app: "web" }, ports: [{ port: 80, targetPort: 9376 }] }),
@@ -196,7 +196,7 @@ function documentedCases(): Case[] {
       source: `${SHOULD_BE_IN} — "\\"Terminal\\" describes when a Pod is complete (in a succeeded or failed phase). ... if isPodTerminal(pod) { return false }"`,
       description: "Succeeded and Failed pods are never endpoints.",
       manifests: [
-        namespace("default"),
+
         app("default", "running", "10.244.1.35", { app: "job" }),
         app("default", "succeeded", "10.244.2.35", { app: "job" }, { phase: "Succeeded", ready: false }),
         app("default", "failed", "10.244.1.36", { app: "job" }, { phase: "Failed", ready: false }),
@@ -209,7 +209,7 @@ function documentedCases(): Case[] {
       source: `${SERVICE_DOCS}#services-without-selectors — "Because this Service has no selector, the corresponding EndpointSlice (and legacy Endpoints) objects are not created automatically. You can map the Service to the network address and port where it's running, by adding an EndpointSlice object manually"; ${CONTROLLER} — "services without a selector receive no endpoints from this controller; these services will receive the endpoints that are created out-of-band via the REST API."`,
       description: "A Service without selector keeps the Endpoints written for it; one without any has no addresses.",
       manifests: [
-        namespace("default"),
+
         service("my-service", "default", { ports: [{ name: "http", protocol: "TCP", port: 80, targetPort: 9376 }] }),
         {
           apiVersion: "v1",
@@ -264,7 +264,7 @@ function documentedCases(): Case[] {
       source: `${SERVICE_DOCS}#multi-port-services — "For some Services, you need to expose more than one port. Kubernetes lets you configure multiple port definitions on a Service object."; ${CONTROLLER}#endpointPortFromServicePort — "Name: servicePort.Name, Port: int32(portNum)"`,
       description: "Each Service port becomes an endpoint port carrying the Service port's name.",
       manifests: [
-        namespace("default"),
+
         pod({ namespace: "default", name: "myapp-1", ip: "10.244.1.43", labels: myApp, ports: [{ containerPort: 9376 }, { containerPort: 9377 }] }),
         pod({ namespace: "default", name: "myapp-2", ip: "10.244.2.43", labels: myApp, ports: [{ containerPort: 9376 }, { containerPort: 9377 }] }),
         service("my-service", "default", {
@@ -291,7 +291,7 @@ function documentedCases(): Case[] {
       source: `${SERVICE_DOCS}#defining-a-service — "By default and for convenience, the targetPort is set to the same value as the port field."`,
       description: "A port without targetPort reaches pods on the same number.",
       manifests: [
-        namespace("default"),
+
         pod({ namespace: "default", name: "nginx-1", ip: "10.244.1.44", labels: { app: "nginx" }, image: "nginx:1.27", ports: [{ containerPort: 80 }] }),
         service("nginx", "default", { selector: { app: "nginx" }, ports: [{ port: 80 }] }),
       ],

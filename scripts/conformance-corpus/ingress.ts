@@ -88,7 +88,7 @@ function pathTableCases(): Case[] {
       source: `${DOCS}#examples — "| ${row.kind} | ${pathsText} | ${row.matches} |"`,
       description: `Path types Examples table, row ${i + 1}: ${row.kind} ${pathsText}.`,
       manifests: [
-        namespace("default"),
+
         ...services(backends.map((b) => b.service)),
         ingress(`path-example-${i + 1}`, { rules: [{ paths: row.paths.map(([path, pathType], j) => ({ path, pathType, backend: backends[j] })) }] }),
       ],
@@ -105,7 +105,7 @@ function hostWildcards(): Case {
     source: `${DOCS}#hostname-wildcards — "*.foo.com | bar.foo.com | Matches based on shared suffix; *.foo.com | baz.bar.foo.com | No match, wildcard only covers a single DNS label; *.foo.com | foo.com | No match, wildcard only covers a single DNS label" (service/networking/ingress-wildcard-host.yaml)`,
     description: "The page's ingress-wildcard-host example: an exact host rule and a wildcard host rule.",
     manifests: [
-      namespace("default"),
+
       ...services(["service1", "service2"]),
       ingress("ingress-wildcard-host", {
         rules: [
@@ -132,7 +132,7 @@ function nameBasedVirtualHosting(): Case {
     source: `${DOCS}#name-based-virtual-hosting — "the following Ingress routes traffic requested for first.bar.com to service1, second.bar.com to service2, and any traffic whose request host header doesn't match first.bar.com and second.bar.com to service3"`,
     description: "Host rules plus a rule without host that catches every other request.",
     manifests: [
-      namespace("default"),
+
       ...services(["service1", "service2", "service3"]),
       ingress("name-virtual-host-ingress-no-third-host", {
         rules: [
@@ -159,7 +159,7 @@ function simpleFanout(): Case {
     source: `${DOCS}#simple-fanout — "foo.bar.com -> 178.91.123.132 -> / foo service1:4200; / bar service2:8080"`,
     description: "The page's simple-fanout-example: two Prefix paths on one host.",
     manifests: [
-      namespace("default"),
+
       ...services(["service1"], [{ port: 4200 }]),
       ...services(["service2"], [{ port: 8080 }]),
       ingress("simple-fanout-example", {
@@ -190,7 +190,7 @@ function defaultBackendDocs(): Case[] {
       id: "ingress-docs-single-service",
       source: `${DOCS}#single-service-ingress — "You can also do this with an Ingress by specifying a default backend with no rules." (service/networking/test-ingress.yaml)`,
       description: "An Ingress with only spec.defaultBackend takes every request.",
-      manifests: [namespace("default"), ...services(["test"]), ingress("test-ingress", { defaultBackend: test })],
+      manifests: [...services(["test"]), ingress("test-ingress", { defaultBackend: test })],
       queries: [route("anything.example.com", "/", test), route(null, "/some/path", test)],
     },
     {
@@ -198,7 +198,7 @@ function defaultBackendDocs(): Case[] {
       source: `${DOCS}#the-ingress-resource — "minimal-ingress": path /testpath, pathType Prefix, backend service test port 80; and #default-backend — "An Ingress with no rules sends all traffic to a single default backend ... If none of the hosts or paths match the HTTP request in the Ingress objects, the traffic is routed to your default backend."`,
       description: "The page's minimal-ingress (without its class), then the same with a spec.defaultBackend.",
       manifests: [
-        namespace("default"),
+
         ...services(["test", "fallback"]),
         ingress("minimal-ingress", { rules: [{ paths: [{ path: "/testpath", pathType: "Prefix", backend: test }] }] }),
       ],
@@ -209,7 +209,7 @@ function defaultBackendDocs(): Case[] {
       source: `${DOCS}#default-backend — "If none of the hosts or paths match the HTTP request in the Ingress objects, the traffic is routed to your default backend."; kubernetes/kubernetes staging/src/k8s.io/api/networking/v1/types.go IngressSpec.DefaultBackend — "defaultBackend is the backend that should handle requests that don't match any rule."`,
       description: "Rules first; a request no rule matches (another path, or another host) goes to spec.defaultBackend.",
       manifests: [
-        namespace("default"),
+
         ...services(["test", "fallback"]),
         ingress("with-default", {
           defaultBackend: { service: "fallback", port: 80 },
@@ -232,7 +232,7 @@ function conformancePathRules(): Case {
     source: `${ICC} features/path_rules.feature — "If the HTTP request path matches one of the paths in the Ingress objects, the traffic is routed to its backend service."`,
     description: "Every scenario of the conformance suite's path rules feature.",
     manifests: [
-      namespace("default"),
+
       ...services(["foo-exact", "foo-prefix", "aaa-slash-bbb-prefix", "aaa-prefix", "aaa-slash-bbb-slash-prefix", "foo-slash-exact"], [{ port: 8080 }]),
       ingress("path-rules", {
         rules: [
@@ -290,7 +290,7 @@ function conformanceHostRules(): Case {
     source: `${ICC} features/host_rules.feature — "If the HTTP request host matches one of the hosts in the Ingress objects, the traffic is routed to its backend service."`,
     description: "Every scenario of the conformance suite's host rules feature (the backend port of foo-bar-com is the name http).",
     manifests: [
-      namespace("default"),
+
       ...services(["wildcard-foo-com"], [{ port: 8080 }]),
       ...services(["foo-bar-com"], [{ name: "http", port: 8080 }]),
       ingress("host-rules", {
@@ -318,7 +318,7 @@ function conformanceDefaultBackend(): Case {
     id: "ingress-icc-default-backend",
     source: `${ICC} features/default_backend.feature — "An Ingress with no rules sends all traffic to the single default backend."`,
     description: "The Examples table of the default backend feature (method does not affect routing).",
-    manifests: [namespace("default"), ...services(["echo-service"], [{ port: 8080 }]), ingress("default-backend", { defaultBackend: echo })],
+    manifests: [...services(["echo-service"], [{ port: 8080 }]), ingress("default-backend", { defaultBackend: echo })],
     queries: [
       route("my-host", "/", echo, "GET my-host /"),
       route("my-host", "/sub-path", echo, "GET my-host /sub-path"),

@@ -22,7 +22,7 @@ function exampleNetworkPolicy(): Case {
     source: `${DOCS}#networkpolicy-resource — "allows connections to all pods in the default namespace with the label role=db on TCP port 6379 from: any pod in the default namespace with the label role=frontend; any pod in a namespace with the label project=myproject; IP addresses in the ranges 172.17.0.0–172.17.0.255 and 172.17.2.0–172.17.255.255 (ie, all of 172.17.0.0/16 except 172.17.1.0/24)" and "allows connections from any pod in the default namespace with the label role=db to CIDR 10.0.0.0/24 on TCP port 5978"`,
     description: "The NetworkPolicy page's example policy: podSelector, namespaceSelector and ipBlock-with-except peers ORed, and an egress ipBlock rule.",
     manifests: [
-      namespace("default"),
+
       namespace("myproject", { project: "myproject" }),
       namespace("other"),
       web("default", "db", { role: "db" }, "10.244.1.50", 6379),
@@ -71,7 +71,7 @@ function defaultPolicy(id: string, anchor: string, quote: string, spec: Record<s
     source: `${DOCS}#${anchor} — "${quote}"`,
     description: `The page's ${id} policy in namespace default.`,
     manifests: [
-      namespace("default"),
+
       namespace("other"),
       web("default", "a", { app: "a" }, "10.244.1.60"),
       web("default", "b", { app: "b" }, "10.244.2.60"),
@@ -141,7 +141,7 @@ function defaultPolicies(): Case[] {
 /** "Behavior of to and from selectors": one element with both selectors ANDs them; two elements OR. */
 function andVersusOr(): Case[] {
   const manifests = (from: unknown[]) => [
-    namespace("default"),
+
     namespace("alice-ns", { user: "alice" }),
     namespace("bob-ns", { user: "bob" }),
     web("default", "server", { app: "server" }, "10.244.1.70"),
@@ -186,7 +186,7 @@ function endPortRange(): Case {
     source: `${DOCS}#targeting-a-range-of-ports — "allows any Pod with label role=db on the namespace default to communicate with any IP within the range 10.0.0.0/24 over TCP, provided that the target port is between the range 32000 and 32768"`,
     description: "An egress rule with port 32000 and endPort 32768 (inclusive range).",
     manifests: [
-      namespace("default"),
+
       web("default", "db", { role: "db" }, "10.244.1.80", 5432),
       netpol("multi-port-egress", "default", {
         podSelector: { matchLabels: { role: "db" } },
@@ -211,7 +211,7 @@ function namespaceByName(): Case {
     source: `${DOCS}#targeting-a-namespace-by-its-name — "The Kubernetes control plane sets an immutable label kubernetes.io/metadata.name on all namespaces, the value of the label is the namespace name."`,
     description: "A namespaceSelector on kubernetes.io/metadata.name works without anyone labelling the namespace.",
     manifests: [
-      namespace("default"),
+
       namespace("monitoring"),
       namespace("dev"),
       web("default", "api", { app: "api" }, "10.244.1.90", 8080),
@@ -234,7 +234,7 @@ function flannel(): Case {
     description: "The same default-deny policy on a cluster whose CNI (Flannel) implements no NetworkPolicy: nothing is blocked.",
     cluster: { cni: "flannel" },
     manifests: [
-      namespace("default"),
+
       web("default", "a", { app: "a" }, "10.244.1.95"),
       web("default", "b", { app: "b" }, "10.244.2.95"),
       netpol("default-deny-all", "default", { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
@@ -249,7 +249,7 @@ function articleDbAccessPolicy(): Case {
     source: `${ARTICLE}; semantics from ${DOCS}#the-networkpolicy-resource — "podSelector: Each NetworkPolicy includes a podSelector which selects the grouping of pods to which the policy applies" and "ports ... allows traffic on TCP port 5432"`,
     description: "The article's db-access-policy: only app=backend-api pods of the same namespace reach app=postgres-db on TCP 5432.",
     manifests: [
-      namespace("default"),
+
       namespace("staging"),
       pod({ namespace: "default", name: "postgres-db-0", labels: { app: "postgres-db" }, ip: "10.244.1.120", image: "postgres:16", ports: [{ containerPort: 5432, protocol: "TCP" }] }),
       web("default", "backend-api-1", { app: "backend-api" }, "10.244.2.120", 3000),
