@@ -1,0 +1,201 @@
+import type { ClusterState } from "../cluster-state";
+import type { Pod } from "../objects/kinds";
+import type { TraceHop, TrafficPeer } from "../network/trace";
+import type { HttpResult } from "../network/http-result";
+import { hashString } from "../proxy/select-endpoint";
+import { resolveControllerOfPod } from "./ingress-controller";
+import { traceIngressRoute } from "./route-ingress";
+import { resolveClientAddress, type IngressArrival } from "./resolve-client-address";
+import { resolveTlsCertificate } from "./resolve-tls-certificate";
+import { isAddressInRanges, NGINX_ANNOTATION_PREFIX } from "./parse-nginx-annotations";
+import { formatNginxErrorPage, formatNginxReason } from "./format-nginx-error-page";
+import { formatAccessLogLine } from "./format-access-log-line";
+import { rewriteNginxUri } from "./rewrite-nginx-uri";
+import { resolveIngressUpstream } from "./resolve-ingress-upstream";
+import { minimalBackendAnswer, proxyToUpstream, utf8Length, type AnswerBackend, type UpstreamAttempt } from "./proxy-to-upstream";
+import { ingressHop, objectRef } from "./ingress-hop";
+import { normalizeRequestHost } from "./match-ingress-host";
+
+/** One HTTP request as it arrives at an ingress-nginx controller pod. */
+export interface IngressHttpRequest {
+  method?: string;
+  scheme: "http" | "https";
+  /** The Host header, also the TLS SNI name; null when the client sent none. */
+  host: string | null;
+  /** The request-target: path and optional `?query`. */
+  path: string;
+  /** Request headers, any case (User-Agent, Referer and Content-Length are read). */
+  headers?: Record<string, string>;
+  /** Request body size; over proxy-body-size gets 413. */
+  bodyBytes?: number;
+  /** Who sent it. */
+  from: TrafficPeer;
+  /** How it reached the pod (default: through the controller's LoadBalancer for an external client, else its ClusterIP). */
+  arrival?: IngressArrival;
+  /** The source address the pod saw, when the caller already computed it (connect's sourceIP). */
+  clientIP?: string;
+  /** curl -k: accept any certificate. */
+  insecure?: boolean;
+  /** Which repeated attempt this is, to spread requests over endpoints. */
+  attempt?: number;
+}
+
+export interface IngressHttpResult extends HttpResult {
+  /** The line ingress-nginx writes to its access log (kubectl logs), when it logs the request. */
+  accessLog?: string;
+  /** [$proxy_upstream_name]: `namespace-service-port`. */
+  upstreamName?: string;
+  /** Simulated seconds the request took ($request_time). */
+  durationSeconds: number;
+}
+
+export interface ServeIngressOptions {
+  /** How backend processes answer; defaults to a one-line 200 from any listening HTTP server. */
+  answerBackend?: AnswerBackend;
+}
+
+function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers![key];
+}
+
+function requestLength(method: string, target: string, headers: Record<string, string>, host: string | null, bodyBytes: number): number {
+  const lines = [`${method} ${target} HTTP/1.1`, ...(host && !header(headers, "host") ? [`Host: ${host}`] : []), ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  return lines.reduce((sum, line) => sum + utf8Length(line) + 2, 2) + bodyBytes;
+}
+
+/**
+ * ingress-nginx's data path for one request reaching a controller pod, in nginx's phase order
+ * (https://nginx.org/en/docs/dev/development_guide.html#http_phases): TLS handshake with the host's certificate;
+ * server by Host; server-level app-root redirect; location by path; client_max_body_size (proxy-body-size, 413)
+ * as soon as the location is known; the rewrite phase (permanent/temporal-redirect `return`, rewrite-target,
+ * then lua_ingress.lua's ssl-redirect / force-ssl-redirect 308); the access phase (allow/deny source ranges,
+ * 403); then proxying to a ready endpoint pod. Every response carries nginx's own page for its status and an
+ * access-log line in the default upstreaminfo format.
+ */
+export function serveIngressRequest(state: ClusterState, controllerPod: Pod, request: IngressHttpRequest, options: ServeIngressOptions = {}): IngressHttpResult {
+  const method = (request.method ?? "GET").toUpperCase();
+  const headers = request.headers ?? {};
+  const bodyBytes = request.bodyBytes ?? Number(header(headers, "content-length") ?? 0);
+  const controller = resolveControllerOfPod(controllerPod);
+  if (!controller) {
+    return { outcome: "refused", headers: {}, body: "", hops: [{ kind: "ingress", outcome: "fail", summary: `Pod ${controllerPod.metadata.namespace}/${controllerPod.metadata.name} does not run the ingress-nginx controller.` }], durationSeconds: 0 };
+  }
+  const trace = traceIngressRoute(state, { host: request.host, path: request.path, scheme: request.scheme }, { controller });
+  const { server, location, uri, query } = trace;
+  const client = resolveClientAddress(state, controllerPod, controller, request.from, request.arrival);
+  const clientIP = request.clientIP ?? client.ip;
+  const hops: TraceHop[] = [...(request.clientIP ? [] : [client.hop]), ...trace.hops];
+  const hostName = normalizeRequestHost(request.host);
+  const certificate = resolveTlsCertificate(state, server, hostName);
+  const now = state.now();
+  let durationSeconds = 0;
+  const requestId = [0, 1, 2, 3].map((i) => hashString(`${clientIP}|${method}|${request.host}|${request.path}|${request.attempt ?? 0}|${i}`, state.config.seed).toString(16).padStart(8, "0")).join("");
+
+  if (request.scheme === "https") {
+    hops.push(...certificate.hops);
+    if (!certificate.trusted && !request.insecure) {
+      return { outcome: "connected", headers: {}, body: "", hops, error: { code: certificate.curlError!.exitCode, message: certificate.curlError!.message }, durationSeconds };
+    }
+  }
+
+  let upstreamName: string | undefined;
+  let attempts: UpstreamAttempt[] = [];
+  const respond = (status: number, extra: Record<string, string>, body: string, servedBy?: HttpResult["servedBy"]): IngressHttpResult => {
+    const responseHeaders: Record<string, string> = {
+      date: now.toUTCString(),
+      "content-type": extra["content-type"] ?? "text/html",
+      "content-length": String(utf8Length(body)),
+      connection: "keep-alive",
+      ...extra,
+    };
+    // configmap.md hsts: true, hsts-max-age 31536000, hsts-include-subdomains true, on HTTPS with a certificate.
+    if (request.scheme === "https" && certificate.configuredForHost) responseHeaders["strict-transport-security"] = "max-age=31536000; includeSubDomains";
+    const logged = !(location.origin === "controller-default-backend" && server.hostname === "_");
+    const accessLog = logged
+      ? formatAccessLogLine({
+          remoteAddr: clientIP,
+          time: now,
+          request: `${method} ${request.path} HTTP/1.1`,
+          status,
+          bodyBytesSent: utf8Length(body),
+          referer: header(headers, "referer"),
+          userAgent: header(headers, "user-agent"),
+          requestLength: requestLength(method, request.path, headers, request.host, bodyBytes),
+          requestTimeSeconds: durationSeconds,
+          proxyUpstreamName: upstreamName,
+          upstreams: attempts,
+          requestId,
+        })
+      : undefined;
+    hops.push({ kind: "ingress", outcome: status < 400 ? "pass" : "fail", summary: `ingress-nginx answers ${status} ${formatNginxReason(status)}.` });
+    return { outcome: "connected", status, headers: responseHeaders, body, hops, servedBy, accessLog, upstreamName, durationSeconds };
+  };
+  const page = (status: number, extra: Record<string, string> = {}) => respond(status, { "content-type": "text/html", ...extra }, formatNginxErrorPage(status));
+  const hostHeader = request.host ?? server.hostname;
+
+  // Server-level `if ($uri = /) { return 302 $scheme://$http_host<app-root>; }` (nginx.tmpl), before any location.
+  const appRoot = server.locations.find((l) => l.annotations.appRoot !== undefined && l.ingress);
+  if (uri === "/" && appRoot) {
+    hops.push(ingressHop(state, appRoot.ingress!, `metadata.annotations.${NGINX_ANNOTATION_PREFIX}app-root`, "info", `app-root redirects / to ${appRoot.annotations.appRoot}.`));
+    return page(302, { location: `${request.scheme}://${hostHeader}${appRoot.annotations.appRoot}` });
+  }
+
+  const annotations = location.annotations;
+  const annotationField = (name: string) => `metadata.annotations.${NGINX_ANNOTATION_PREFIX}${name}`;
+  if (annotations.proxyBodySizeBytes > 0 && bodyBytes > annotations.proxyBodySizeBytes) {
+    const summary = `The request body (${bodyBytes} bytes) is larger than proxy-body-size ${annotations.proxyBodySize} (${annotations.proxyBodySizeBytes} bytes): nginx's client_max_body_size refuses it with 413 before it reaches any backend.`;
+    hops.push(location.ingress ? ingressHop(state, location.ingress, annotationField("proxy-body-size"), "fail", summary) : { kind: "ingress", outcome: "fail", summary });
+    return page(413);
+  }
+
+  upstreamName = location.backend ? `${location.backend.namespace}-${location.backend.service?.name ?? "INVALID"}-${location.backend.service?.port ?? ""}` : "upstream-default-backend";
+  if (annotations.redirect && location.ingress) {
+    const { kind, url, code } = annotations.redirect;
+    hops.push(ingressHop(state, location.ingress, annotationField(`${kind}-redirect`), "info", `${kind}-redirect answers ${code} with Location ${url}; nothing is proxied.`));
+    return page(code, { location: url });
+  }
+  const rewrite = rewriteNginxUri(location, uri, query);
+  if (rewrite.rewritten && location.ingress) {
+    hops.push(ingressHop(state, location.ingress, annotationField("rewrite-target"), "info", `rewrite-target ${annotations.rewriteTarget} turns ${uri} into ${rewrite.uri}${rewrite.query ? `?${rewrite.query}` : ""} for the backend.`));
+  }
+
+  // rootfs/etc/nginx/lua/lua_ingress.lua redirect_to_https: force-ssl-redirect always on http; ssl-redirect
+  // (default true) when the host has a certificate, which any host listed in spec.tls has, even the fake one.
+  if (request.scheme === "http" && (annotations.forceSslRedirect || (annotations.sslRedirect && certificate.configuredForHost))) {
+    // The trailing slash is dropped unless preserve-trailing-slash is set; the port is dropped (use-port-in-redirects off).
+    const target = !annotations.preserveTrailingSlash && request.path.endsWith("/") ? request.path.slice(0, -1) : request.path;
+    const redirectHost = (request.host ?? "").replace(/:[0-9]+$/, "");
+    const summary = `${annotations.forceSslRedirect ? "force-ssl-redirect" : "ssl-redirect (on by default when the Ingress has TLS)"} answers 308 Permanent Redirect to https.`;
+    hops.push(location.ingress ? ingressHop(state, location.ingress, annotationField(annotations.forceSslRedirect ? "force-ssl-redirect" : "ssl-redirect"), "info", summary) : { kind: "ingress", outcome: "info", summary });
+    return page(308, { location: `https://${redirectHost}${target}` });
+  }
+
+  if (annotations.denylistSourceRange.length > 0 && isAddressInRanges(clientIP, annotations.denylistSourceRange)) {
+    hops.push(ingressHop(state, location.ingress!, annotationField("denylist-source-range"), "fail", `Client address ${clientIP} is in denylist-source-range: 403 Forbidden.`));
+    return page(403);
+  }
+  if (annotations.allowlistSourceRange.length > 0 && !isAddressInRanges(clientIP, annotations.allowlistSourceRange)) {
+    const name = location.ingress?.metadata.annotations?.[`${NGINX_ANNOTATION_PREFIX}allowlist-source-range`] !== undefined ? "allowlist-source-range" : "whitelist-source-range";
+    hops.push(ingressHop(state, location.ingress!, annotationField(name), "fail", `Client address ${clientIP} is not in ${name} ${annotations.allowlistSourceRange.join(",")}: 403 Forbidden.`));
+    return page(403);
+  }
+
+  if (!location.backend) {
+    // The controller's built-in default backend (127.0.0.1:8181) answers every request with 404.
+    attempts = [{ addr: "127.0.0.1:8181", status: 404, responseLength: utf8Length(formatNginxErrorPage(404)), responseTimeSeconds: 0 }];
+    return page(404);
+  }
+  const field = location.origin === "path" ? `spec.rules[${location.rule}].http.paths[${location.pathIndex}].backend` : "spec.defaultBackend";
+  const upstream = resolveIngressUpstream(state, location.backend, location.ingress, field);
+  upstreamName = upstream.name;
+  hops.push(...upstream.hops);
+  if (upstream.endpoints.length === 0) return page(503);
+
+  const proxied = proxyToUpstream(state, controllerPod, upstream, annotations, { method, host: request.host, uri: rewrite.uri, query: rewrite.query, headers, bodyBytes, clientIP }, { answer: options.answerBackend ?? minimalBackendAnswer, attempt: request.attempt ?? 0 });
+  attempts = proxied.attempts;
+  hops.push(...proxied.hops);
+  durationSeconds = attempts.reduce((sum, a) => sum + a.responseTimeSeconds, 0);
+  const servedBy = proxied.servedBy ? { pod: objectRef(proxied.servedBy.pod), container: proxied.servedBy.container } : undefined;
+  return respond(proxied.status, proxied.headers, proxied.body, servedBy);
+}

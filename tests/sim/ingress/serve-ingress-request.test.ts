@@ -1,0 +1,280 @@
+import { describe, expect, test } from "vitest";
+import { serveIngressRequest, type IngressHttpRequest } from "@/lib/sim/ingress/serve-ingress-request";
+import { formatNginxErrorPage } from "@/lib/sim/ingress/format-nginx-error-page";
+import type { Pod } from "@/lib/sim/objects/kinds";
+import type { ClusterState } from "@/lib/sim/cluster-state";
+import { controllerPod, controllerService, ingress, ingressClass, pod, service, state } from "./ingress-fixtures";
+
+const ARTICLE_ANNOTATIONS = {
+  "kubernetes.io/ingress.class": "nginx",
+  "cert-manager.io/cluster-issuer": "letsencrypt-prod",
+  "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+  "nginx.ingress.kubernetes.io/proxy-body-size": "8m",
+};
+
+/** The article's api-ingress, as written (reference/kubernetes-networking-article.txt, "ingress.yaml"). */
+function apiIngress(annotations: Record<string, string> = ARTICLE_ANNOTATIONS) {
+  return ingress(
+    "api-ingress",
+    {
+      tls: [{ hosts: ["api.example.com"], secretName: "api-tls-cert" }],
+      rules: [{ host: "api.example.com", paths: [{ path: "/users", service: "user-service", port: 80 }, { path: "/", service: "main-api", port: 80 }] }],
+    },
+    { namespace: "production", annotations },
+  );
+}
+
+const letsencryptProd = {
+  apiVersion: "cert-manager.io/v1",
+  kind: "ClusterIssuer",
+  metadata: { name: "letsencrypt-prod" },
+  spec: { acme: { server: "https://acme-v02.api.letsencrypt.org/directory", email: "ops@example.com", privateKeySecretRef: { name: "letsencrypt-prod" }, solvers: [{ http01: { ingress: { class: "nginx" } } }] } },
+};
+
+/** The Secret cert-manager writes once the Certificate is issued (https://cert-manager.io/docs/usage/certificate/). */
+const apiTlsSecret = {
+  apiVersion: "v1",
+  kind: "Secret",
+  type: "kubernetes.io/tls",
+  metadata: {
+    name: "api-tls-cert",
+    namespace: "production",
+    annotations: { "cert-manager.io/alt-names": "api.example.com", "cert-manager.io/common-name": "api.example.com", "cert-manager.io/issuer-kind": "ClusterIssuer", "cert-manager.io/issuer-name": "letsencrypt-prod", "cert-manager.io/certificate-name": "api-tls-cert" },
+  },
+  data: { "tls.crt": "LS0tLS1CRUdJTi==", "tls.key": "LS0tLS1CRUdJTi==" },
+};
+
+const apiTlsCertificate = {
+  apiVersion: "cert-manager.io/v1",
+  kind: "Certificate",
+  metadata: { name: "api-tls-cert", namespace: "production" },
+  spec: { secretName: "api-tls-cert", dnsNames: ["api.example.com"], issuerRef: { name: "letsencrypt-prod", kind: "ClusterIssuer", group: "cert-manager.io" } },
+};
+
+function backends(options: { ready?: boolean; targetPort?: number } = {}) {
+  return [
+    service("user-service", { namespace: "production", ports: [{ name: "http", port: 80, targetPort: options.targetPort ?? 3000 }] }),
+    service("main-api", { namespace: "production", ports: [{ name: "http", port: 80, targetPort: 3000 }] }),
+    pod("user-service-6d4cf", { namespace: "production", labels: { app: "user-service" }, ip: "10.244.2.21", image: "ghcr.io/k8s-netlab/user-service:1.0", ready: options.ready }),
+    pod("main-api-7f9b2", { namespace: "production", labels: { app: "main-api" }, ip: "10.244.2.22", image: "ghcr.io/k8s-netlab/main-api:1.0", ready: options.ready }),
+  ];
+}
+
+function cluster(extra: Parameters<typeof state>[0], options: { policy?: "Local" | "Cluster" } = {}): { s: ClusterState; controller: Pod } {
+  const controller = controllerPod();
+  const s = state([controller, controllerService(options.policy ?? "Local"), ingressClass("nginx", "k8s.io/ingress-nginx"), ...extra]);
+  return { s, controller: s.list("Pod", "ingress-nginx")[0] };
+}
+
+const client = { kind: "external" as const, ip: "198.51.100.7" };
+const curl = (url: string, more: Partial<IngressHttpRequest> = {}): IngressHttpRequest => {
+  const parsed = /^(https?):\/\/([^/]+)(\/.*)?$/.exec(url)!;
+  return { scheme: parsed[1] as "http" | "https", host: parsed[2], path: parsed[3] ?? "/", from: client, headers: { "User-Agent": "curl/8.11.1", Accept: "*/*" }, ...more };
+};
+
+describe("serveIngressRequest: the article's api-ingress", () => {
+  const { s, controller } = cluster([apiIngress(), letsencryptProd, apiTlsSecret, apiTlsCertificate, ...backends()]);
+
+  test("http is redirected to https with 308 (ssl-redirect, default true with TLS)", () => {
+    const result = serveIngressRequest(s, controller, curl("http://api.example.com/users"));
+    expect(result.status).toBe(308);
+    expect(result.headers.location).toBe("https://api.example.com/users");
+    expect(result.body).toBe(formatNginxErrorPage(308));
+    expect(result.body).toContain("<center><h1>308 Permanent Redirect</h1></center>");
+  });
+
+  test("the 308 drops a trailing slash, as lua_ingress.lua does without preserve-trailing-slash", () => {
+    expect(serveIngressRequest(s, controller, curl("http://api.example.com/")).headers.location).toBe("https://api.example.com");
+  });
+
+  test.each([
+    { path: "/users/42", pod: "user-service-6d4cf", upstream: "production-user-service-80", addr: "10.244.2.21:3000" },
+    { path: "/orders", pod: "main-api-7f9b2", upstream: "production-main-api-80", addr: "10.244.2.22:3000" },
+  ])("https://api.example.com$path reaches $pod at its pod IP", ({ path, pod: podName, upstream, addr }) => {
+    const result = serveIngressRequest(s, controller, curl(`https://api.example.com${path}`));
+    expect(result.outcome).toBe("connected");
+    expect(result.status).toBe(200);
+    expect(result.servedBy?.pod.name).toBe(podName);
+    expect(result.upstreamName).toBe(upstream);
+    expect(result.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(result.accessLog).toContain(`[${upstream}] [] ${addr} `);
+    expect(result.accessLog).toMatch(/^198\.51\.100\.7 - - \[01\/May\/2025:09:00:00 \+0000\] "GET \/[a-z0-9/]+ HTTP\/1\.1" 200 \d+ "-" "curl\/8\.11\.1" \d+ 0\.001 /);
+  });
+
+  test.each([
+    { megabytes: 9, status: 413 },
+    { megabytes: 8, status: 200 },
+    { megabytes: 7.5, status: 200 },
+  ])("a $megabytes MB upload against proxy-body-size 8m → $status", ({ megabytes, status }) => {
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users", { method: "POST", bodyBytes: Math.round(megabytes * 1024 * 1024) }));
+    expect(result.status).toBe(status);
+    if (status === 413) {
+      expect(result.body).toBe("<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+      expect(result.accessLog).toMatch(/"POST \/users HTTP\/1\.1" 413 \d+ "-" "curl\/8\.11\.1" \d+ 0\.000 \[\] \[\] - - - - [0-9a-f]{32}$/);
+      expect(result.hops.some((h) => h.field === "metadata.annotations.nginx.ingress.kubernetes.io/proxy-body-size")).toBe(true);
+    }
+  });
+
+  test("without the annotation the default proxy-body-size is 1m", () => {
+    const { s: s2, controller: c2 } = cluster([apiIngress({ "kubernetes.io/ingress.class": "nginx" }), apiTlsSecret, ...backends()]);
+    expect(serveIngressRequest(s2, c2, curl("https://api.example.com/users", { method: "POST", bodyBytes: 1024 * 1024 + 1 })).status).toBe(413);
+    expect(serveIngressRequest(s2, c2, curl("https://api.example.com/users", { method: "POST", bodyBytes: 1024 * 1024 })).status).toBe(200);
+  });
+});
+
+describe("serveIngressRequest: TLS and cert-manager", () => {
+  test("the Secret is missing and the ClusterIssuer does not exist: curl rejects the fake certificate and the trace says why", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsCertificate, ...backends()]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"));
+    expect(result.status).toBeUndefined();
+    expect(result.error?.code).toBe(60);
+    expect(result.error?.message).toBe(
+      "curl: (60) SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.",
+    );
+    const hop = result.hops.find((h) => h.field === "spec.tls[0].secretName");
+    expect(hop?.summary).toContain("Kubernetes Ingress Controller Fake Certificate");
+    expect(hop?.summary).toContain("Certificate production/api-tls-cert not ready: ClusterIssuer letsencrypt-prod not found");
+    expect(result.accessLog).toBeUndefined();
+  });
+
+  test("curl -k accepts the fake certificate and the request goes through", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsCertificate, ...backends()]);
+    expect(serveIngressRequest(s, controller, curl("https://api.example.com/users", { insecure: true })).status).toBe(200);
+  });
+
+  test("plain http still redirects to https when the Secret is missing: the fake certificate counts as configured", () => {
+    const { s, controller } = cluster([apiIngress(), ...backends()]);
+    expect(serveIngressRequest(s, controller, curl("http://api.example.com/users")).status).toBe(308);
+  });
+
+  test("a host not listed under spec.tls gets the fake certificate", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends()]);
+    const result = serveIngressRequest(s, controller, curl("https://203.0.113.10/users"));
+    expect(result.error?.message).toContain("self-signed certificate");
+  });
+
+  test("a certificate whose names do not include the host fails curl's name check", () => {
+    const wrongNames = { ...apiTlsSecret, metadata: { ...apiTlsSecret.metadata, annotations: { ...apiTlsSecret.metadata.annotations, "cert-manager.io/alt-names": "www.example.com" } } };
+    const { s, controller } = cluster([apiIngress(), wrongNames, letsencryptProd, ...backends()]);
+    expect(serveIngressRequest(s, controller, curl("https://api.example.com/users")).error?.message.split("\n")[0]).toBe("curl: (60) SSL: no alternative certificate subject name matches target host name 'api.example.com'");
+  });
+});
+
+describe("serveIngressRequest: upstream failures, with nginx's pages", () => {
+  test("no ready endpoints → 503 Service Temporarily Unavailable", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends({ ready: false })]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"));
+    expect(result.status).toBe(503);
+    expect(result.body).toBe("<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+  });
+
+  test("a targetPort nothing listens on → 502 Bad Gateway", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends({ targetPort: 8080 })]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"));
+    expect(result.status).toBe(502);
+    expect(result.body).toContain("<center><h1>502 Bad Gateway</h1></center>");
+    expect(result.accessLog).toContain("[production-user-service-80] [] 10.244.2.21:8080 0 0.000 502");
+  });
+
+  test("a NetworkPolicy that denies the controller → 504 Gateway Time-out after proxy-connect-timeout", () => {
+    const denyAll = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "default-deny", namespace: "production" }, spec: { podSelector: {}, policyTypes: ["Ingress"] } };
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends(), denyAll]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"));
+    expect(result.status).toBe(504);
+    expect(result.body).toContain("<title>504 Gateway Time-out</title>");
+    expect(result.durationSeconds).toBe(5);
+    expect(result.accessLog).toContain("10.244.2.21:3000 0 5.000 504");
+  });
+
+  test("the same policy, allowing the ingress-nginx namespace, lets the request through", () => {
+    const allowController = {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "allow-ingress-nginx", namespace: "production" },
+      spec: { podSelector: {}, policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }] }] },
+    };
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends(), allowController]);
+    expect(serveIngressRequest(s, controller, curl("https://api.example.com/users")).status).toBe(200);
+  });
+
+  test("an unknown host gets the controller's 404 (146 bytes) and, like the default server, no access log line", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, ...backends()]);
+    const result = serveIngressRequest(s, controller, curl("http://unknown.example.com/"));
+    expect(result.status).toBe(404);
+    expect(result.headers["content-length"]).toBe("146");
+    expect(result.accessLog).toBeUndefined();
+  });
+});
+
+describe("serveIngressRequest: annotations with ingress-nginx's semantics (docs/user-guide/nginx-configuration/annotations.md)", () => {
+  const backend = [service("http-svc", { ports: [{ port: 80, targetPort: 8080 }] }), pod("http-svc-abcde", { labels: { app: "http-svc" }, ip: "10.244.2.30", image: "registry.k8s.io/echoserver:2.5" })];
+  const rule = (host: string, path = "/", pathType = "Prefix") => ({ ingressClassName: "nginx", rules: [{ host, paths: [{ path, pathType, service: "http-svc", port: 80 }] }] });
+
+  test.each([
+    { url: "http://rewrite.bar.com/something", upstream: "GET / " },
+    { url: "http://rewrite.bar.com/something/", upstream: "GET / " },
+    { url: "http://rewrite.bar.com/something/new?x=1", upstream: "GET /new?x=1 " },
+  ])("rewrite-target /$2 with use-regex (docs/examples/rewrite): $url → $upstream", ({ url, upstream }) => {
+    const { s, controller } = cluster([ingress("rewrite", rule("rewrite.bar.com", "/something(/|$)(.*)", "ImplementationSpecific"), { annotations: { "nginx.ingress.kubernetes.io/use-regex": "true", "nginx.ingress.kubernetes.io/rewrite-target": "/$2" } }), ...backend]);
+    const result = serveIngressRequest(s, controller, curl(url));
+    expect(result.status).toBe(200);
+    expect(result.body.startsWith(upstream)).toBe(true);
+  });
+
+  test("app-root redirects / with 302 Moved Temporarily (docs/examples/rewrite App Root)", () => {
+    const { s, controller } = cluster([ingress("approot", rule("approot.bar.com"), { annotations: { "nginx.ingress.kubernetes.io/app-root": "/app1" } }), ...backend]);
+    const result = serveIngressRequest(s, controller, curl("http://approot.bar.com/"));
+    expect(result.status).toBe(302);
+    expect(result.headers.location).toBe("http://approot.bar.com/app1");
+    expect(result.body).toContain("<title>302 Found</title>");
+  });
+
+  test.each([
+    { annotations: { "nginx.ingress.kubernetes.io/permanent-redirect": "https://www.google.com" }, status: 301 },
+    { annotations: { "nginx.ingress.kubernetes.io/permanent-redirect": "https://www.google.com", "nginx.ingress.kubernetes.io/permanent-redirect-code": "308" }, status: 308 },
+    { annotations: { "nginx.ingress.kubernetes.io/permanent-redirect": "https://www.google.com", "nginx.ingress.kubernetes.io/permanent-redirect-code": "200" }, status: 301 },
+    { annotations: { "nginx.ingress.kubernetes.io/temporal-redirect": "https://www.google.com" }, status: 302 },
+  ])("redirect annotations $annotations → $status", ({ annotations, status }) => {
+    const { s, controller } = cluster([ingress("redirect", rule("redirect.bar.com"), { annotations }), ...backend]);
+    const result = serveIngressRequest(s, controller, curl("http://redirect.bar.com/anything"));
+    expect(result.status).toBe(status);
+    expect(result.headers.location).toBe("https://www.google.com");
+  });
+
+  test.each([
+    { annotations: {}, status: 200 },
+    { annotations: { "nginx.ingress.kubernetes.io/force-ssl-redirect": "true" }, status: 308 },
+  ])("without TLS, only force-ssl-redirect redirects: $annotations → $status", ({ annotations, status }) => {
+    const { s, controller } = cluster([ingress("plain", rule("plain.bar.com"), { annotations }), ...backend]);
+    expect(serveIngressRequest(s, controller, curl("http://plain.bar.com/x")).status).toBe(status);
+  });
+
+  test("ssl-redirect: \"false\" serves plain http even with TLS", () => {
+    const { s, controller } = cluster([apiIngress({ ...ARTICLE_ANNOTATIONS, "nginx.ingress.kubernetes.io/ssl-redirect": "false" }), apiTlsSecret, letsencryptProd, ...backends()]);
+    expect(serveIngressRequest(s, controller, curl("http://api.example.com/users")).status).toBe(200);
+  });
+
+  test.each([
+    { policy: "Local" as const, range: "198.51.100.0/24", status: 200, why: "Local keeps the client address" },
+    { policy: "Local" as const, range: "10.0.0.0/8", status: 403, why: "the client is outside the range" },
+    { policy: "Cluster" as const, range: "198.51.100.0/24", status: 403, why: "Cluster masquerades the client to the node address 172.18.0.3" },
+    { policy: "Cluster" as const, range: "172.18.0.0/16", status: 200, why: "the node address is what nginx sees" },
+  ])("whitelist-source-range $range behind externalTrafficPolicy $policy → $status ($why)", ({ policy, range, status }) => {
+    const { s, controller } = cluster([ingress("allow", rule("allow.bar.com"), { annotations: { "nginx.ingress.kubernetes.io/whitelist-source-range": range } }), ...backend], { policy });
+    const result = serveIngressRequest(s, controller, curl("http://allow.bar.com/"));
+    expect(result.status).toBe(status);
+    if (status === 403) expect(result.body).toContain("<title>403 Forbidden</title>");
+  });
+
+  test.each([
+    { protocol: undefined, port: 8080, status: 200 },
+    { protocol: "HTTPS", port: 8080, status: 502 },
+    { protocol: "HTTPS", port: 8443, status: 200 },
+    { protocol: undefined, port: 8443, status: 400 },
+  ])("backend-protocol $protocol to echoserver port $port → $status", ({ protocol, port, status }) => {
+    const svc = service("http-svc", { ports: [{ port: 80, targetPort: port }] });
+    const annotations = protocol ? { "nginx.ingress.kubernetes.io/backend-protocol": protocol } : undefined;
+    const { s, controller } = cluster([ingress("proto", rule("proto.bar.com"), { annotations }), svc, backend[1]]);
+    expect(serveIngressRequest(s, controller, curl("http://proto.bar.com/")).status).toBe(status);
+  });
+});
