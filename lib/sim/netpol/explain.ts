@@ -4,7 +4,7 @@ import type { TraceHop } from "../network/trace";
 import type { PolicyModel } from "./build-policy";
 import type { DirectionEvaluation, PolicyEvaluation, RuleEvaluation } from "./evaluate-direction";
 import { explainDnsEgress, explainEnforcement, explainServicePort, findUnselectingPolicies } from "./explain-hints";
-import { formatAndOrNote, formatPeerFacts, formatPeerItem, formatPeerMatcher, formatPortMatcher } from "./format-rule";
+import { formatAndOrNote, formatExceptNote, formatPeerFacts, formatPeerItem, formatPeerMatcher, formatPortMatcher } from "./format-rule";
 import type { TrafficEvaluation } from "./is-traffic-allowed";
 import { formatPolicyPeer } from "./policy-peer";
 import { formatPortItem } from "./port-matcher";
@@ -131,7 +131,7 @@ function explainRuleMiss(state: ClusterState, evaluation: TrafficEvaluation, dir
   const { port, protocol } = evaluation.traffic;
   const portNote = r.port === -1 ? ` on ${formatPortMatcher(r.rule.ports)}` : "";
   if (r.peer === -1) {
-    const note = formatAndOrNote(r.rule.peers);
+    const note = formatAndOrNote(r.rule.peers) ?? formatExceptNote(r.rule.peers, direction.other);
     return {
       text: `${name} admits only ${formatPeerMatcher(r.rule.peers)}${portNote}; ${formatPeerFacts(direction.other, role)}${note ? ` (${note})` : ""}`,
       field: `${base}.${word === "ingress" ? "from" : "to"}`,

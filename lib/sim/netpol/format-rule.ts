@@ -1,4 +1,5 @@
 import { formatLabelSelector, type Labels } from "../selectors/label-selector";
+import { findExcept, isAddressInCidr, parseIPv4Address } from "./ip-block";
 import type { NamespaceMatcher, PeerItem, PeerMatcher, PodMatcher } from "./peer-matcher";
 import { formatPolicyPeer, NAMESPACE_NAME_LABEL, type PolicyPeer } from "./policy-peer";
 import { formatPortItem, type PortMatcher } from "./port-matcher";
@@ -74,4 +75,18 @@ export function formatAndOrNote(matcher: PeerMatcher): string | undefined {
   if (nsOnly && podOnly) return "these are separate `from`/`to` items, so either one is enough (OR); put namespaceSelector and podSelector in one item to require both (AND)";
   const both = pods.some((i) => i.namespace.kind !== "same" && i.pod.kind !== "all");
   return both ? "namespaceSelector and podSelector sit in one item, so the peer must match both (AND)" : undefined;
+}
+
+/** For an address inside an ipBlock's cidr but cut out by `except`: which except range removed it. */
+export function formatExceptNote(matcher: PeerMatcher, peer: PolicyPeer): string | undefined {
+  if (matcher.kind === "all") return undefined;
+  for (const item of matcher.items) {
+    if (item.kind !== "ip-block") continue;
+    for (const ip of peer.ips) {
+      const address = parseIPv4Address(ip);
+      const except = address === undefined || !isAddressInCidr(address, item.block.cidr) ? undefined : findExcept(item.block, ip);
+      if (except) return `${ip} is inside ${item.block.cidr.text} but excluded by except ${except.text}`;
+    }
+  }
+  return undefined;
 }

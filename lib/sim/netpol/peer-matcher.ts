@@ -68,8 +68,10 @@ export function matchPeerItem(item: PeerItem, peer: PolicyPeer): boolean {
     case "none":
       return false;
     case "ip-block":
-      // Calico's behaviour, which the e2e suite also expects ("should allow egress access to server in CIDR
-      // block" builds the CIDR from a pod IP): an ipBlock matches pod IPs as well as cluster-external ones.
+      // The docs say ipBlocks "should be cluster-external IPs" and leave pod IPs open. The simulator takes
+      // Calico's behaviour for every profile: an ipBlock matches pod (and node) IPs too (projectcalico/calico
+      // issue 6634), which the e2e suite also expects ("should allow egress access to server in CIDR block"
+      // builds the CIDR from a pod IP). Cilium long ignored pod IPs here (cilium/cilium issue 9209).
       return peer.ips.some((ip) => matchIPBlock(item.block, ip));
     case "pod":
       return peer.kind === "pod" && matchNamespace(item.namespace, peer.namespace, peer.namespaceLabels) && matchPod(item.pod, peer.labels);

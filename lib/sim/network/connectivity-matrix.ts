@@ -1,3 +1,4 @@
+import type { CniName } from "../cni/cni-profile";
 import type { ClusterState } from "../cluster-state";
 import type { Pod } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
@@ -20,6 +21,7 @@ export const MATRIX_ALLOWED = 4;
  */
 export interface ConnectivityMatrix {
   pods: ObjectRef[];
+  cni: CniName;
   port: number;
   protocol: Protocol;
   enforced: boolean;
@@ -48,6 +50,7 @@ export function connectivityMatrix(state: ClusterState, options: ConnectivityMat
   const egress = collectAllowed(index, models, "egress", query);
   return {
     pods: pods.map(podRef),
+    cni: enforcement.profile.name,
     port: options.port,
     protocol,
     enforced: enforcement.enforced,

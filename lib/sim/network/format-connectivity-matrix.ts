@@ -6,7 +6,7 @@ import { MATRIX_ALLOWED, MATRIX_EGRESS_ALLOWED, MATRIX_INGRESS_ALLOWED, type Con
  * destinations across, `.` for connected and `X` for blocked. Where the CNI does not enforce NetworkPolicy,
  * pairs the policies would block print `!`, so the table shows what an enforcing plugin would change.
  */
-export function formatConnectivityMatrix(matrix: ConnectivityMatrix, options: { cni?: keyof typeof CNI_PROFILES } = {}): string {
+export function formatConnectivityMatrix(matrix: ConnectivityMatrix): string {
   const names = matrix.pods.map((p) => `${p.namespace}/${p.name}`);
   const header = [`${matrix.protocol}/${matrix.port}`, ...names];
   const n = names.length;
@@ -21,8 +21,7 @@ export function formatConnectivityMatrix(matrix: ConnectivityMatrix, options: { 
   const blocked = matrix.cells.reduce((count, c) => count + ((c & MATRIX_ALLOWED) === 0 ? 1 : 0), 0);
   table.push(`${n * n - blocked} of ${n * n} connections allowed`);
   if (!matrix.enforced) {
-    const name = options.cni ? CNI_PROFILES[options.cni].displayName : "the CNI";
-    table.push(`NetworkPolicy is not enforced by ${name}: ! marks pairs an enforcing CNI would block`);
+    table.push(`NetworkPolicy is not enforced by ${CNI_PROFILES[matrix.cni].displayName}: ! marks pairs an enforcing CNI would block`);
   }
   return table.join("\n");
 }

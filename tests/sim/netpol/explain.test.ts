@@ -185,6 +185,37 @@ spec:
     );
   });
 
+  test("AND: one item holding both selectors must match both, and the denial says so", () => {
+    const andPolicy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api-and, namespace: production}
+spec:
+  podSelector: {matchLabels: {app: backend-api}}
+  ingress:
+  - from:
+    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: production}}
+      podSelector: {matchLabels: {app: checkout}}
+`;
+    expect(summaries(production([andPolicy]), "production/web", "production/backend-api-1", 8080)).toContain(
+      "NetworkPolicy production/api-and selects production/backend-api-1 for ingress; ingress rule 0 admits only pods with app=checkout in namespace production; the source production/web has app=frontend (namespaceSelector and podSelector sit in one item, so the peer must match both (AND))",
+    );
+  });
+
+  test("ipBlock except: the denial names the except range that removed the address", () => {
+    const p = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: office-only, namespace: production}
+spec:
+  podSelector: {matchLabels: {app: frontend}}
+  ingress:
+  - from:
+    - ipBlock: {cidr: 172.17.0.0/16, except: [172.17.1.0/24]}
+`;
+    expect(summaries(production([p]), "172.17.1.5", "production/web", 80)).toContain(
+      "NetworkPolicy production/office-only selects production/web for ingress; ingress rule 0 admits only addresses in 172.17.0.0/16 except 172.17.1.0/24; the source is 172.17.1.5, outside the cluster, which only an ipBlock can match (172.17.1.5 is inside 172.17.0.0/16 but excluded by except 172.17.1.0/24)",
+    );
+  });
+
   test.each([
     { label: "`podSelector: {}` as a peer: any pod in the policy's namespace", peer: "podSelector: {}", from: "production/web", want: true, text: "any pod in namespace production" },
     { label: "`podSelector: {}` as a peer does not reach other namespaces", peer: "podSelector: {}", from: "kube-system/coredns-1", want: false, text: "any pod in namespace production" },

@@ -65,7 +65,7 @@ describe("connectivityMatrix", () => {
     const objects = [...["x", "y"].map((n) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name: n, labels: { ns: n } } }))];
     const state = e2eCluster(PODS, [denyIngressX]);
     const flannel = staticClusterState([...objects, ...state.list("Pod"), denyIngressX] as never, { cni: "flannel" });
-    const text = formatConnectivityMatrix(connectivityMatrix(flannel, { port: 80 }), { cni: "flannel" });
+    const text = formatConnectivityMatrix(connectivityMatrix(flannel, { port: 80 }));
     expect(text).toContain("| y/a    | !   | !   | .   | .   |");
     expect(text).toContain("16 of 16 connections allowed");
     expect(text).toContain("NetworkPolicy is not enforced by Flannel: ! marks pairs an enforcing CNI would block");
