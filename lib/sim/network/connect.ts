@@ -32,6 +32,8 @@ export interface ConnectResult {
   endpoint?: { pod?: Pod; ip: string; port: number; nodeName?: string };
   /** The source address the destination saw (the node's after masquerade). */
   sourceIP?: string;
+  /** The node whose kube-proxy translated a Service address (the dialled node for a NodePort). */
+  receivingNode?: string;
   policy?: PolicyVerdict;
   /** The container that accepted the connection. */
   container?: string;
@@ -74,7 +76,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
   if (!resolution.ok) return { outcome: "dns-failure", hops: [resolution.hop], dns: resolution.dns };
   if (resolution.hop) hops.push(resolution.hop);
   const resolvedIP = resolution.ip;
-  const base = { resolvedIP, dns: resolution.dns };
+  const base: Pick<ConnectResult, "resolvedIP" | "dns" | "receivingNode"> = { resolvedIP, dns: resolution.dns };
 
   let destinationPod: Pod | undefined;
   let destinationPort = request.port;
@@ -103,6 +105,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     hops.push(...decision.hops);
     if (decision.action !== "forward") return { ...base, service, outcome: decision.action === "reject" ? "refused" : "timeout", hops };
     receivingNode = decision.receivingNode;
+    base.receivingNode = receivingNode;
     sourceIP = decision.sourceIP;
     masqueradeNode = decision.masqueradedBy;
     destinationPort = decision.endpoint.port;

@@ -74,6 +74,7 @@ export function httpRequest(state: ClusterState, request: HttpRequest): HttpResu
       headers,
       bodyBytes: request.bodyBytes ?? 0,
       insecure: request.insecure,
+      attempt: request.attempt,
     });
   }
   if (!listener) return { outcome: "refused", headers: {}, body: "", hops, error: connectError({ ...result, outcome: "refused" }, url) };
