@@ -21,8 +21,8 @@ export function explainMissingCertificate(state: ClusterState, ingress: Ingress,
     return `Create it (kubectl create secret tls ${secretName} --cert=tls.crt --key=tls.key -n ${namespace}) or let cert-manager issue it by annotating the Ingress with ${CLUSTER_ISSUER_ANNOTATION}.`;
   }
   const name = `Certificate ${namespace}/${certificate.metadata.name}`;
-  const ready = certificate.status?.conditions?.find((c) => c.type === "Ready");
-  if (ready?.status === "False" && ready.message) return `${name} not ready: ${ready.message}`;
+  // The issuer is checked first: cert-manager reports a missing one on the CertificateRequest
+  // (`Referenced "ClusterIssuer" not found`) while the Certificate itself only says the Secret does not exist.
   // cert-manager's issuerRef.kind defaults to Issuer (a namespaced issuer).
   const kind = certificate.spec?.issuerRef?.kind ?? "Issuer";
   const issuerName = certificate.spec?.issuerRef?.name ?? "";
@@ -30,5 +30,7 @@ export function explainMissingCertificate(state: ClusterState, ingress: Ingress,
   if (!issuer) return `${name} not ready: ${kind} ${issuerName} not found`;
   const issuerReady = issuer.status?.conditions?.find((c) => c.type === "Ready");
   if (issuerReady?.status === "False") return `${name} not ready: ${kind} ${issuerName} is not ready${issuerReady.message ? ` (${issuerReady.message})` : ""}`;
+  const ready = certificate.status?.conditions?.find((c) => c.type === "Ready");
+  if (ready?.status === "False" && ready.message) return `${name} not ready: ${ready.message}`;
   return `${name} is still being issued by ${kind} ${issuerName}; the Secret appears when it is Ready (kubectl describe certificate ${certificate.metadata.name} -n ${namespace}).`;
 }
