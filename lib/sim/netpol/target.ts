@@ -14,6 +14,7 @@ export interface Target {
   selector: LabelSelector;
 }
 
+/** An absent podSelector is the empty selector: the Go field is a struct value, so it decodes as `{}`. */
 export function buildTarget(namespace: string, podSelector: LabelSelector | undefined): Target {
   const selector = podSelector ?? {};
   return { namespace, selector, pod: isEmptySelector(selector) ? { kind: "all" } : { kind: "labels", selector } };

@@ -5,6 +5,7 @@ import { isTrafficAllowed } from "@/lib/sim/netpol/is-traffic-allowed";
 import { MATRIX_ALLOWED, MATRIX_EGRESS_ALLOWED, MATRIX_INGRESS_ALLOWED, connectivityMatrix } from "@/lib/sim/network/connectivity-matrix";
 import type { Protocol } from "@/lib/sim/network/trace";
 import { staticClusterState } from "@/tests/fixtures/static-cluster-state";
+import { buildSyntheticCluster } from "@/bench/netpol-matrix";
 
 /**
  * The matrix must be isTrafficAllowed, pair by pair, on any cluster: random namespaces, labels, hostNetwork pods,
@@ -131,5 +132,24 @@ describe("connectivityMatrix equals isTrafficAllowed pairwise", () => {
     // The generator must produce both outcomes, or the equality above proves nothing.
     expect(seen.allowed).toBeGreaterThan(100);
     expect(seen.denied).toBeGreaterThan(100);
+  });
+
+  test("on the benchmark's synthetic cluster (200 pods, 50 namespaces, 200 policies, named ports, ranges, ipBlock except)", () => {
+    const state = buildSyntheticCluster(200);
+    for (const [port, protocol] of [[8080, "TCP"], [8050, "TCP"]] as const) {
+      const matrix = connectivityMatrix(state, { port, protocol });
+      const pods = state.list("Pod");
+      const wrong: string[] = [];
+      let allowedCount = 0;
+      pods.forEach((source, s) =>
+        pods.forEach((destination, d) => {
+          const verdict = isTrafficAllowed(state, { source: { kind: "pod", pod: source }, destination: { kind: "pod", pod: destination }, port, protocol });
+          if (verdict.allowed) allowedCount++;
+          if (verdict.allowed !== ((matrix.cells[s * pods.length + d] & MATRIX_ALLOWED) !== 0)) wrong.push(`${source.metadata.namespace}/${source.metadata.name} -> ${destination.metadata.namespace}/${destination.metadata.name}`);
+        }),
+      );
+      expect(wrong).toEqual([]);
+      expect(allowedCount).toBeGreaterThan(pods.length);
+    }
   });
 });
