@@ -73,10 +73,9 @@ function locateCompileErrors(file: string, error: unknown): ContentError[] {
   }
   return messages.map((message) => {
     const cause = message.detail?.cause ?? message.detail;
-    return {
-      file,
-      line: cause?.line ?? message.location?.line ?? 1,
-      message: `MDX: ${cause?.reason ?? message.text ?? "cannot compile"}`,
-    };
+    const reason = cause?.reason ?? message.text ?? "cannot compile";
+    // At end of file the MDX parser reports line 0 and names the opening tag's position in the text.
+    const line = [cause?.line, message.location?.line, Number(/\((\d+):\d+/.exec(reason)?.[1])].find((n) => typeof n === "number" && n > 0);
+    return { file, line: line ?? 1, message: `MDX: ${reason}` };
   });
 }

@@ -23,6 +23,28 @@ function walk(node: Node, visit: (node: Node) => void): void {
 interface MdxJsxNode extends Node {
   type: "mdxJsxFlowElement" | "mdxJsxTextElement";
   name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+}
+
+/** Attributes whose values are a closed set or required; checked here so a typo fails the build. */
+const REQUIRED_ATTRIBUTES: Record<string, { name: string; values?: readonly string[] }[]> = {
+  Callout: [{ name: "type", values: ["note", "tip", "warning", "danger"] }],
+  Exercise: [{ name: "id" }],
+  Terminal: [{ name: "scenario" }],
+};
+
+function checkAttributes(node: MdxJsxNode): string[] {
+  const rules = REQUIRED_ATTRIBUTES[node.name ?? ""] ?? [];
+  return rules.flatMap((rule) => {
+    const attribute = node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === rule.name);
+    if (!attribute || typeof attribute.value !== "string" || attribute.value === "") {
+      return [`<${node.name}> needs a ${rule.name}="…" attribute${rule.values ? ` (${rule.values.join(", ")})` : ""}`];
+    }
+    if (rule.values && !rule.values.includes(attribute.value)) {
+      return [`<${node.name} ${rule.name}="${attribute.value}"> is not one of ${rule.values.join(", ")}`];
+    }
+    return [];
+  });
 }
 
 /**
@@ -38,8 +60,13 @@ export function remarkCheckComponents(problems: PluginProblem[]) {
         problems.push({ line, message: "lessons may not use import or export; use the registered components" });
       }
       if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
-      const { name } = node as MdxJsxNode;
-      if (name === null || /^[a-z][a-z0-9]*$/.test(name) || isMdxComponentName(name)) return;
+      const jsx = node as MdxJsxNode;
+      const { name } = jsx;
+      if (name === null || /^[a-z][a-z0-9]*$/.test(name)) return;
+      if (isMdxComponentName(name)) {
+        problems.push(...checkAttributes(jsx).map((message) => ({ line, message })));
+        return;
+      }
       problems.push({ line, message: `unknown component <${name}>; lessons may use ${MDX_COMPONENT_NAMES.map((n) => `<${n}>`).join(", ")}` });
     });
   };

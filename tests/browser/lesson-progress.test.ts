@@ -57,7 +57,7 @@ describe("a learner's progress, in a real browser against next start", () => {
     await expect(sidebarState(firstLesson.id)).resolves.toBe("completed");
     await page.evaluate(() => {
       window.scrollTo(0, 0);
-      document.querySelector('nav[aria-label="Course"]:not([hidden])')?.parentElement?.scrollTo(0, 0);
+      document.querySelectorAll('nav[aria-label="Course"]').forEach((nav) => nav.parentElement?.scrollTo(0, 0));
     });
     await shot("lesson-top-completed");
     await page.getByTestId("lesson-progress").scrollIntoViewIfNeeded();

@@ -1,0 +1,73 @@
+import "server-only";
+import type { GradeResult } from "@/lib/grader/check-result";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getPrismaClient } from "./prisma-client";
+
+export interface ExerciseProgressRecord {
+  exerciseId: string;
+  attempts: number;
+  firstPassedAt: Date | null;
+  lastAttemptAt: Date;
+}
+
+export interface StoredSubmission {
+  yaml: string;
+  result: GradeResult;
+  createdAt: Date;
+}
+
+/** Submissions and per-exercise progress. The verdict stored is always one the server computed itself. */
+export interface ExerciseRepository {
+  /** Stores the submission and updates progress in one transaction: both are written, or neither. */
+  recordSubmission(learnerId: string, exerciseId: string, yaml: string, result: GradeResult): Promise<ExerciseProgressRecord>;
+  getProgress(learnerId: string, exerciseId: string): Promise<ExerciseProgressRecord | null>;
+  lastSubmission(learnerId: string, exerciseId: string): Promise<StoredSubmission | null>;
+  listProgress(learnerId: string): Promise<ExerciseProgressRecord[]>;
+}
+
+export function createExerciseRepository(db: PrismaClient): ExerciseRepository {
+  return {
+    async recordSubmission(learnerId, exerciseId, yaml, result) {
+      const now = new Date();
+      const passed = result.status === "pass";
+      const writes = [
+        db.submission.create({
+          data: { learnerId, exerciseId, content: yaml, verdict: result.status, results: JSON.stringify(result), createdAt: now },
+        }),
+        db.exerciseProgress.upsert({
+          where: { learnerId_exerciseId: { learnerId, exerciseId } },
+          create: { learnerId, exerciseId, attempts: 1, firstAttemptAt: now, lastAttemptAt: now, firstPassedAt: passed ? now : null },
+          update: { attempts: { increment: 1 }, lastAttemptAt: now },
+        }),
+      ];
+      // The first pass is kept: a later pass (or fail) never moves firstPassedAt.
+      const firstPass = db.exerciseProgress.updateMany({ where: { learnerId, exerciseId, firstPassedAt: null }, data: { firstPassedAt: now } });
+      await db.$transaction(passed ? [...writes, firstPass] : writes);
+      const current = await db.exerciseProgress.findUniqueOrThrow({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });
+      return toRecord(current);
+    },
+    async getProgress(learnerId, exerciseId) {
+      const row = await db.exerciseProgress.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });
+      return row ? toRecord(row) : null;
+    },
+    async lastSubmission(learnerId, exerciseId) {
+      const row = await db.submission.findFirst({ where: { learnerId, exerciseId }, orderBy: { createdAt: "desc" } });
+      return row ? { yaml: row.content, result: JSON.parse(row.results) as GradeResult, createdAt: row.createdAt } : null;
+    },
+    async listProgress(learnerId) {
+      const rows = await db.exerciseProgress.findMany({ where: { learnerId }, orderBy: { firstAttemptAt: "asc" } });
+      return rows.map(toRecord);
+    },
+  };
+}
+
+function toRecord(row: { exerciseId: string; attempts: number; firstPassedAt: Date | null; lastAttemptAt: Date }): ExerciseProgressRecord {
+  return { exerciseId: row.exerciseId, attempts: row.attempts, firstPassedAt: row.firstPassedAt, lastAttemptAt: row.lastAttemptAt };
+}
+
+let shared: ExerciseRepository | undefined;
+
+export function getExerciseRepository(): ExerciseRepository {
+  shared ??= createExerciseRepository(getPrismaClient());
+  return shared;
+}
