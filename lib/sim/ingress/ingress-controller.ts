@@ -41,15 +41,19 @@ function isControllerContainer(container: IContainer): boolean {
   return findKnownImage(container.image)?.name === CONTROLLER_IMAGE || words.includes("/nginx-ingress-controller");
 }
 
-/** Go's flag package (pflag): `--name=value` and `--name value`; a bare boolean flag means true and takes no value. */
+/**
+ * Go's flag package (pflag): `--name=value` and `--name value`; a bare boolean flag means true and takes no
+ * value; a flag given twice keeps its last value.
+ */
 function readFlag(words: readonly string[], name: string, isBoolean = false): string | undefined {
+  let value: string | undefined;
   for (let i = 0; i < words.length; i++) {
     if (!words[i].startsWith("-")) continue;
     const word = words[i].replace(/^--?/, "");
-    if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
-    if (word === name) return isBoolean ? "true" : words[i + 1];
+    if (word.startsWith(`${name}=`)) value = word.slice(name.length + 1);
+    else if (word === name) value = isBoolean ? "true" : words[i + 1];
   }
-  return undefined;
+  return value;
 }
 
 function parseNamespacedName(value: string | undefined, podNamespace: string): { namespace: string; name: string } | undefined {

@@ -124,8 +124,16 @@ export function traceIngressRoute(state: ClusterState, request: IngressRouteRequ
     if (note.field.startsWith("spec.rules[") && !(note.ingress.spec?.rules ?? []).some((r) => (r.host ? r.host.toLowerCase() : CATCH_ALL_SERVER) === server.hostname)) continue;
     hops.push(ingressHop(state, note.ingress, note.field, "info", note.summary));
   }
-  const locationHop = describeLocation(state, location, uri, server);
-  hops.push(locationHop);
+  hops.push(describeLocation(state, location, uri, server));
+  if (server.hostname !== CATCH_ALL_SERVER && location.origin !== "path") {
+    // ingress-nginx puts host-less rules in the default server `_`, which nginx never consults for a Host that
+    // has its own server block (controller.go getBackendServers: rule.Host "" → defServerName).
+    const catchAll = configuration.servers.find((s) => s.hostname === CATCH_ALL_SERVER)!;
+    const hostless = matchNginxLocation(catchAll, uri).location;
+    if (hostless.origin === "path" && hostless.ingress) {
+      hops.push(ingressHop(state, hostless.ingress, `spec.rules[${hostless.rule}].http.paths[${hostless.pathIndex}].path`, "info", `A rule without host also matches ${uri}, but ingress-nginx only uses host-less rules for Hosts no rule names; add the path under host ${server.hostname}.`));
+    }
+  }
 
   let route: IngressRoute | null = null;
   if (location.origin !== "controller-default-backend" && location.ingress && location.backend) {
