@@ -15,7 +15,7 @@ function describeYamlError(error: YAMLError, text: string): string {
     case "TAB_AS_INDENT":
       return "found character that cannot start any token";
     case "DUPLICATE_KEY": {
-      const key = /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[1]))?.[0].trim().replace(/^["']|["']$/g, "");
+      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, "");
       return key ? `key ${JSON.stringify(key)} already set in map` : "key already set in map";
     }
     case "RESOURCE_EXHAUSTION":

@@ -7,10 +7,13 @@ export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
 }
 
-/** RegexError: `<msg> (e.g. 'my-name', or '123-abc', regex used for validation is '<fmt>')`. */
+/**
+ * RegexError: `<msg> (e.g. 'my-name',  or '123-abc', regex used for validation is '<fmt>')`. The two spaces
+ * before "or" are upstream's (each example ends in ", " and the next is prefixed with " or ").
+ */
 export function regexError(message: string, format: string, ...examples: string[]): string {
   if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join("or ")}regex used for validation is '${format}')`;
+  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(" or ")}regex used for validation is '${format}')`;
 }
 
 const DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
