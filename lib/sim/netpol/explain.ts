@@ -7,7 +7,7 @@ import { explainDnsEgress, explainEnforcement, explainServicePort, findUnselecti
 import { formatAndOrNote, formatExceptNote, formatPeerFacts, formatPeerItem, formatPeerMatcher, formatPortMatcher } from "./format-rule";
 import type { TrafficEvaluation } from "./is-traffic-allowed";
 import { formatPolicyPeer } from "./policy-peer";
-import { formatPortItem } from "./port-matcher";
+import { formatPortItem, resolveNamedPort } from "./port-matcher";
 
 /**
  * Renders an evaluation as trace hops: one per deciding step, each naming the policy, the rule index, the field
@@ -133,11 +133,11 @@ function explainRuleMiss(state: ClusterState, evaluation: TrafficEvaluation, dir
   if (r.peer === -1) {
     const note = formatAndOrNote(r.rule.peers) ?? formatExceptNote(r.rule.peers, direction.other);
     return {
-      text: `${name} admits only ${formatPeerMatcher(r.rule.peers)}${portNote}; ${formatPeerFacts(direction.other, role)}${note ? ` (${note})` : ""}`,
+      text: `${name} admits only ${formatPeerMatcher(r.rule.peers)}${portNote}; ${formatPeerFacts(direction.other, role, r.rule.peers)}${note ? ` (${note})` : ""}`,
       field: `${base}.${word === "ingress" ? "from" : "to"}`,
     };
   }
-  const hints = [explainServicePort(state, evaluation, r.rule), explainEndPort(evaluation, r)].filter(Boolean);
+  const hints = [explainServicePort(state, evaluation, r.rule), explainEndPort(evaluation, r), explainNamedPorts(evaluation, r)].filter(Boolean);
   return {
     text: `${name} admits ${formatPolicyPeer(direction.other)} but only on ${formatPortMatcher(r.rule.ports)}, not ${protocol} ${port}${hints.length > 0 ? ` (${hints.join("; ")})` : ""}`,
     field: `${base}.ports`,
@@ -149,6 +149,20 @@ function explainEndPort(evaluation: TrafficEvaluation, r: RuleEvaluation): strin
   const ranged = r.rule.ports.items.find((i) => i.kind === "number" && i.endPort !== undefined && evaluation.traffic.port > i.port && evaluation.traffic.port <= i.endPort);
   if (!ranged) return undefined;
   return `${evaluation.enforcement.profile.displayName} does not support endPort, so it applies the rule to the single port only`;
+}
+
+/** Named ports resolve on the destination pod ("a named port on the destination pod"): say what they resolved to. */
+function explainNamedPorts(evaluation: TrafficEvaluation, r: RuleEvaluation): string | undefined {
+  if (r.rule.ports.kind === "all") return undefined;
+  const destination = evaluation.destination;
+  const notes = r.rule.ports.items.flatMap((item) => {
+    if (item.kind !== "named" || item.protocol !== evaluation.traffic.protocol) return [];
+    const name = formatPolicyPeer(destination);
+    if (destination.kind !== "pod") return [`"${item.name}" names a port on a destination pod, and ${name} is not one`];
+    const number = resolveNamedPort(destination.pod, item.name, item.protocol);
+    return [number === undefined ? `${name} has no ${item.protocol} containerPort named "${item.name}"` : `"${item.name}" is port ${number} on ${name}`];
+  });
+  return notes.length > 0 ? notes.join("; ") : undefined;
 }
 
 function refText(model: PolicyModel): string {

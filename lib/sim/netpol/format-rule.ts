@@ -56,9 +56,16 @@ export function formatLabels(labels: Labels): string {
   return entries.length === 0 ? "no labels" : entries.map(([k, v]) => `${k}=${v}`).join(",");
 }
 
-/** What the rule saw of the other side: `the source has app=frontend (namespace production)`. */
-export function formatPeerFacts(peer: PolicyPeer, role: "source" | "destination"): string {
-  if (peer.kind === "pod") return `the ${role} ${formatPolicyPeer(peer)} has ${formatLabels(peer.labels)}`;
+/**
+ * What the rule saw of the other side: `the source production/web has app=frontend`, plus the namespace's
+ * labels when the rule selects namespaces by label (the ones a namespaceSelector is matched against).
+ */
+export function formatPeerFacts(peer: PolicyPeer, role: "source" | "destination", matcher?: PeerMatcher): string {
+  if (peer.kind === "pod") {
+    const byNamespaceLabels = matcher?.kind === "peers" && matcher.items.some((i) => i.kind === "pod" && i.namespace.kind === "labels");
+    const namespace = byNamespaceLabels ? ` and its namespace ${peer.namespace} has ${formatLabels(peer.namespaceLabels)}` : "";
+    return `the ${role} ${formatPolicyPeer(peer)} has ${formatLabels(peer.labels)}${namespace}`;
+  }
   if (peer.kind === "host") return `the ${role} is ${formatPolicyPeer(peer)}, which only an ipBlock can match`;
   return `the ${role} is ${formatPolicyPeer(peer)}, outside the cluster, which only an ipBlock can match`;
 }

@@ -181,7 +181,7 @@ spec:
 `;
     const text = summaries(production([orPolicy]), "production/web", "production/backend-api-1", 8080).join("\n");
     expect(text).toContain(
-      "ingress rule 0 admits only any pod in namespaces with team=payments, or pods with app=checkout in namespace production; the source production/web has app=frontend (these are separate `from`/`to` items, so either one is enough (OR); put namespaceSelector and podSelector in one item to require both (AND))",
+      "ingress rule 0 admits only any pod in namespaces with team=payments, or pods with app=checkout in namespace production; the source production/web has app=frontend and its namespace production has kubernetes.io/metadata.name=production (these are separate `from`/`to` items, so either one is enough (OR); put namespaceSelector and podSelector in one item to require both (AND))",
     );
   });
 
@@ -197,7 +197,7 @@ spec:
       podSelector: {matchLabels: {app: checkout}}
 `;
     expect(summaries(production([andPolicy]), "production/web", "production/backend-api-1", 8080)).toContain(
-      "NetworkPolicy production/api-and selects production/backend-api-1 for ingress; ingress rule 0 admits only pods with app=checkout in namespace production; the source production/web has app=frontend (namespaceSelector and podSelector sit in one item, so the peer must match both (AND))",
+      "NetworkPolicy production/api-and selects production/backend-api-1 for ingress; ingress rule 0 admits only pods with app=checkout in namespace production; the source production/web has app=frontend and its namespace production has kubernetes.io/metadata.name=production (namespaceSelector and podSelector sit in one item, so the peer must match both (AND))",
     );
   });
 
@@ -300,6 +300,21 @@ spec:
     expect(out[1]).toBe(
       "no NetworkPolicy selects production/web for ingress, so all ingress is allowed (NetworkPolicy production/typo has podSelector app=fronted, which matches no pods in production)",
     );
+  });
+
+  test.each([
+    { label: "resolves on the destination pod", port: "postgres", from: "production/backend-api-1", traffic: 5433, text: 'only on TCP port named "postgres", not TCP 5433 ("postgres" is port 5432 on production/postgres-db-0)' },
+    { label: "is missing on the destination pod", port: "pg", from: "production/web", traffic: 5432, text: 'only on TCP port named "pg", not TCP 5432 (production/postgres-db-0 has no TCP containerPort named "pg")' },
+  ])("a named port that $label is explained", ({ port, from, traffic: number, text }) => {
+    const p = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: named, namespace: production}
+spec:
+  podSelector: {matchLabels: {app: postgres-db}}
+  ingress:
+  - ports: [{port: ${port}}]
+`;
+    expect(summaries(production([p]), from, "production/postgres-db-0", number).join("\n")).toContain(text);
   });
 
   test("port versus targetPort: a rule written with the Service port does not match the pod's port", () => {
