@@ -23,8 +23,10 @@ export function defaultService(service: IService): void {
     spec.sessionAffinityConfig.clientIP ??= {};
     spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
   }
-  if (spec.type === "ExternalName") return;
+  // The storage normalises clusterIPs from clusterIP for every type (pkg/registry/core/service/storage
+  // normalizeClusterIPs), so an ExternalName Service with a clusterIP is rejected on clusterIPs.
   if (spec.clusterIP !== undefined && spec.clusterIP !== "" && (spec.clusterIPs?.length ?? 0) === 0) spec.clusterIPs = [spec.clusterIP];
+  if (spec.type === "ExternalName") return;
   const headlessWithoutSelector = spec.clusterIP === "None" && Object.keys(spec.selector ?? {}).length === 0;
   // Headless Services without a selector only publish DNS records and are allowed every family.
   spec.ipFamilyPolicy ??= headlessWithoutSelector ? "RequireDualStack" : "SingleStack";
