@@ -7,6 +7,7 @@ import type { BenchRow } from "./bench-row";
  */
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   "netpol-matrix": async () => (await import("./netpol-matrix")).runNetpolMatrixBenchmark(),
+  grade: async () => (await import("./grade-exercises")).runGradeBenchmark(),
 };
 
 function machine(): string {

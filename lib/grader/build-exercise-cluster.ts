@@ -22,25 +22,52 @@ export interface ExerciseCluster {
  * and throws; the learner's mistakes come back as diagnostics.
  */
 export function buildExerciseCluster(exercise: ExerciseDefinition, submission: string, cni?: CniName): ExerciseCluster {
+  const cluster = scenarioCluster(exercise, cni ?? exercise.scenario.cni).clone();
+  return { cluster, diagnostics: applyManifests(cluster, submission, LEARNER_FILE, exercise.scenario.namespace) };
+}
+
+/** Scenario clusters are built once per exercise and CNI, then cloned for every grade (a clone shares objects). */
+const scenarios = new WeakMap<ExerciseDefinition, Map<CniName, Cluster>>();
+
+function scenarioCluster(exercise: ExerciseDefinition, cni: CniName): Cluster {
+  let byCni = scenarios.get(exercise);
+  if (!byCni) {
+    byCni = new Map();
+    scenarios.set(exercise, byCni);
+  }
+  const cached = byCni.get(cni);
+  if (cached) return cached;
+  const built = buildScenarioCluster(exercise, cni);
+  byCni.set(cni, built);
+  return built;
+}
+
+/** The cluster the learner starts from: a broken scenario is an authoring error and throws. */
+export function buildScenarioCluster(exercise: ExerciseDefinition, cni: CniName = exercise.scenario.cni): Cluster {
   const cluster = Cluster.create({
     config: {
-      cni: cni ?? exercise.scenario.cni,
+      cni,
       ...(exercise.scenario.networkPolicyEnforcement !== undefined ? { networkPolicyEnforcement: exercise.scenario.networkPolicyEnforcement } : {}),
     },
     addons: ["coredns", ...exercise.scenario.addons],
   });
-  const scenarioProblems = applyManifests(cluster, exercise.scenario.manifests, SCENARIO_FILE, exercise.scenario.namespace);
+  const scenarioProblems = applyManifests(cluster, exercise.scenario.manifests, SCENARIO_FILE, "default");
   if (scenarioProblems.length > 0) {
     throw new Error(`the scenario of ${exercise.id} does not apply: ${scenarioProblems.map((d) => d.message).join("; ")}`);
   }
-  return { cluster, diagnostics: applyManifests(cluster, submission, LEARNER_FILE, exercise.scenario.namespace) };
+  return cluster;
 }
 
+/**
+ * `kubectl apply -f` with `namespace` as the context's namespace: objects that name a namespace keep it, the
+ * others land in `namespace` (unlike `-n`, which would refuse a mismatch).
+ */
 export function applyManifests(cluster: Cluster, text: string, file: string, namespace: string): Diagnostic[] {
   const parsed = parseManifests(text, { file });
   const diagnostics: Diagnostic[] = parsed.errors.map((e) => ({ severity: "error", message: e.message, position: e.position }));
   for (const document of parsed.documents) {
-    const applied = cluster.apply(document.object, { source: document.source, namespace });
+    const named = (document.object.metadata as { namespace?: unknown } | undefined)?.namespace;
+    const applied = cluster.apply(document.object, { source: document.source, namespace: typeof named === "string" && named ? named : namespace });
     if (!applied.ok) diagnostics.push(...statusDiagnostics(applied.error, document.source.locate("metadata.name") ?? document.source.locate("")));
   }
   return diagnostics;

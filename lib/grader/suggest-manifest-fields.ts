@@ -82,9 +82,9 @@ function parentKeys(before: string, column: number): string[] {
 }
 
 function resolveType(root: string, keys: readonly string[]): string | undefined {
-  let type: string | undefined = root;
+  let type = root;
   for (const key of keys) {
-    const field = type ? fieldTable(type).get(key) : undefined;
+    const field: string | undefined = fieldTable(type).get(key);
     if (!field) return undefined;
     type = field.replace(/^\[/, "");
     if (type.startsWith("{") || !OPENAPI_TYPES[type]) return undefined;

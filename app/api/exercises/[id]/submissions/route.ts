@@ -1,0 +1,43 @@
+import { NextResponse } from "next/server";
+import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-session";
+import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
+import { RateLimiter } from "@/lib/api/rate-limiter";
+import { readSubmission } from "@/lib/api/read-submission";
+import { getExercise } from "@/lib/content/get-exercise";
+import { getExerciseRepository } from "@/lib/db/exercise-repository";
+import { gradeSubmission } from "@/lib/grader/grade-submission";
+
+/** 10 grades at once, then 5 per second, per learner (or per address before the first write). */
+const limiter = new RateLimiter(10, 5);
+
+type Params = { params: Promise<{ id: string }> };
+
+// POST /api/exercises/[id]/submissions – grade on the server (never trusting the browser) and record it
+export async function POST(request: Request, { params }: Params) {
+  try {
+    const exercise = getExercise((await params).id);
+    if (!exercise) throw new ApiError("not_found", "no such exercise");
+    const key = (await readLearnerId()) ?? request.headers.get("x-forwarded-for") ?? "anonymous";
+    const allowed = limiter.take(key);
+    if (!allowed.allowed) throw new ApiError("rate_limited", "too many checks; wait a moment", { "Retry-After": String(allowed.retryAfterSeconds) });
+    const yaml = await readSubmission(request);
+    const result = gradeSubmission(exercise, yaml);
+    const learnerId = await resolveLearnerForWrite(request);
+    const progress = await getExerciseRepository().recordSubmission(learnerId, exercise.id, yaml, result);
+    return NextResponse.json({ result, progress }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof ApiError) return apiErrorResponse(error);
+    throw error;
+  }
+}
+
+// GET /api/exercises/[id]/submissions – the learner's attempts and last recorded submission
+export async function GET(_request: Request, { params }: Params) {
+  const exercise = getExercise((await params).id);
+  if (!exercise) return apiErrorResponse(new ApiError("not_found", "no such exercise"));
+  const learnerId = await readLearnerId();
+  if (!learnerId) return NextResponse.json({ attempts: 0, lastSubmission: null }, { headers: { "Cache-Control": "no-store" } });
+  const repository = getExerciseRepository();
+  const [progress, lastSubmission] = await Promise.all([repository.getProgress(learnerId, exercise.id), repository.lastSubmission(learnerId, exercise.id)]);
+  return NextResponse.json({ attempts: progress?.attempts ?? 0, firstPassedAt: progress?.firstPassedAt ?? null, lastSubmission }, { headers: { "Cache-Control": "no-store" } });
+}

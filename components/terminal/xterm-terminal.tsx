@@ -1,0 +1,130 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Terminal } from "@xterm/xterm";
+import { FitAddon } from "@xterm/addon-fit";
+import "@xterm/xterm/css/xterm.css";
+import { LineEditor } from "@/lib/shell/terminal/line-editor";
+import { History } from "@/lib/shell/terminal/history";
+import type { TerminalBackend } from "./terminal-backend";
+
+interface XtermTerminalProps {
+  backend: TerminalBackend;
+  /** Shown once at the top: what this terminal is for. */
+  banner?: string;
+  label: string;
+  /** Called after every command, with the line run (for sandbox persistence and grading). */
+  onCommand?(line: string, exitCode: number): void;
+  initialHistory?: readonly string[];
+}
+
+const THEMES = {
+  light: { background: "#f8fafc", foreground: "#0f172a", cursor: "#0f172a", selectionBackground: "#bfdbfe" },
+  dark: { background: "#0b1220", foreground: "#e2e8f0", cursor: "#e2e8f0", selectionBackground: "#334155" },
+} as const;
+
+/**
+ * The in-browser terminal: xterm.js renders, lib/shell's LineEditor edits the line, the backend runs it. Fits its
+ * container, follows the site's colour scheme, supports copy and paste, and has xterm's screen-reader mode.
+ */
+export function XtermTerminal({ backend, banner, label, onCommand, initialHistory }: XtermTerminalProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const [screenReader, setScreenReader] = useState(false);
+  const terminalRef = useRef<Terminal | null>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const dark = window.matchMedia("(prefers-color-scheme: dark)");
+    const terminal = new Terminal({
+      convertEol: false,
+      cursorBlink: true,
+      fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+      fontSize: 14,
+      theme: dark.matches ? THEMES.dark : THEMES.light,
+      screenReaderMode: false,
+      scrollback: 5000,
+    });
+    terminalRef.current = terminal;
+    const fit = new FitAddon();
+    terminal.loadAddon(fit);
+    terminal.open(host.current);
+    terminal.textarea?.setAttribute("aria-label", label);
+    fit.fit();
+
+    const editor = new LineEditor(new History(initialHistory ?? []), (line, cursor) => backend.complete(line, cursor), terminal.cols);
+    const write = (text: string) => terminal.write(text.replace(/\r?\n/g, "\r\n"));
+    let pending = "";
+    const showPrompt = () => terminal.write(editor.start(pending ? "> " : backend.prompt()));
+
+    if (banner) write(`${banner}\n`);
+    showPrompt();
+
+    const run = (line: string) => {
+      const input = pending ? `${pending}\n${line}` : line;
+      const result = backend.execute(input);
+      if (result.needsMoreInput) {
+        pending = input;
+        return;
+      }
+      pending = "";
+      if (result.clearScreen) terminal.clear();
+      if (result.output) write(result.output);
+      onCommand?.(input, result.exitCode);
+    };
+
+    const onData = terminal.onData((data) => {
+      if (backend.busy()) {
+        if (data.includes("\x03")) write(backend.interrupt());
+        if (!backend.busy()) showPrompt();
+        return;
+      }
+      let rest = data;
+      while (rest.length > 0) {
+        const { events, rest: remaining } = editor.feed(rest);
+        rest = remaining;
+        for (const event of events) {
+          if (event.type === "output") terminal.write(event.text);
+          else if (event.type === "submit") run(event.line);
+          else if (event.type === "interrupt") pending = "";
+          else if (event.type === "eof") run("exit");
+        }
+        const last = events[events.length - 1];
+        if (last && last.type !== "output") {
+          if (!backend.busy()) showPrompt();
+          else break;
+        }
+      }
+    });
+
+    const observer = new ResizeObserver(() => {
+      fit.fit();
+      editor.resize(terminal.cols);
+    });
+    observer.observe(host.current);
+    const onScheme = () => (terminal.options.theme = dark.matches ? THEMES.dark : THEMES.light);
+    dark.addEventListener("change", onScheme);
+
+    return () => {
+      dark.removeEventListener("change", onScheme);
+      observer.disconnect();
+      onData.dispose();
+      terminal.dispose();
+      terminalRef.current = null;
+    };
+  }, [backend, banner, label, onCommand, initialHistory]);
+
+  useEffect(() => {
+    if (terminalRef.current) terminalRef.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
+
+  return (
+    <div className="terminal-frame">
+      <div className="terminal-toolbar">
+        <label>
+          <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReader(e.target.checked)} /> Screen-reader mode
+        </label>
+      </div>
+      <div ref={host} className="terminal-host" data-testid="terminal" />
+    </div>
+  );
+}
