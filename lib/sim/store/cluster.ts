@@ -164,11 +164,13 @@ export class Cluster implements ClusterState {
     return this.write(object, (input) => {
       const kind = input.kind as Kind;
       const meta = isJsonObject(input.metadata) ? input.metadata : {};
-      const applied: JsonObject = {
-        ...input,
-        metadata: { ...meta, annotations: { ...(isJsonObject(meta.annotations) ? meta.annotations : {}), [LAST_APPLIED_ANNOTATION]: formatLastApplied(input) } },
-      };
       const namespace = this.namespaceFor(kind, meta, options.namespace);
+      // kubectl records the object it sends, with its namespace and the annotations minus this one
+      // (k8s.io/kubectl pkg/util/apply.go GetModifiedConfiguration).
+      const annotations = { ...(isJsonObject(meta.annotations) ? meta.annotations : {}) };
+      delete annotations[LAST_APPLIED_ANNOTATION];
+      const recorded = { ...input, metadata: { ...meta, annotations, ...(namespace ? { namespace } : {}) } };
+      const applied: JsonObject = { ...input, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: formatLastApplied(recorded) } } };
       const live = typeof meta.name === "string" ? this.core.store.get(kind, meta.name, namespace) : undefined;
       if (!live) {
         const prepared = prepareCreate(this.core, applied, options);

@@ -1,5 +1,6 @@
 import type { StatusError } from "../api/status-error";
 import { allocateServiceAddresses, patchAllocatedValues } from "../alloc/allocate-service-addresses";
+import { dropTypeDependentFields } from "../alloc/drop-type-dependent-fields";
 import { KIND_INFO, type AnyObject, type Kind, type Service } from "../objects/kinds";
 import { err, ok, type Result } from "../result";
 import type { ObjectSource } from "../source";
@@ -52,7 +53,10 @@ export function prepareUpdate(core: ClusterCore, input: JsonObject, live: AnyObj
   if (typeof metadata.resourceVersion === "string" && metadata.resourceVersion !== "" && metadata.resourceVersion !== live.metadata.resourceVersion) {
     return err(conflictError(kind, live.metadata.name));
   }
-  if (kind === "Service") object = patchAllocatedValues(object as unknown as Service, live as Service) as unknown as JsonObject;
+  if (kind === "Service") {
+    object = patchAllocatedValues(object as unknown as Service, live as Service) as unknown as JsonObject;
+    object = dropTypeDependentFields(object as unknown as Service, live as Service) as unknown as JsonObject;
+  }
 
   const admitted = admitObject(object, { operation: "update", old: live, source: options.source, config: core.config });
   if (!admitted.ok) return admitted;
