@@ -55,7 +55,8 @@ function lookupServiceName(state: ClusterState, fqdn: string, labels: string[], 
   const headless = service.spec?.clusterIP === "None";
   const record = (data: string, recordType: DnsRecordType = "A"): DnsRecord => ({ name: fqdn, type: recordType, ttl: CLUSTER_DNS_TTL, data });
 
-  if (rest.length === 0) {
+  const bareSrv = rest.length === 0 && type === "SRV" && service.spec?.type !== "ExternalName";
+  if (rest.length === 0 && !bareSrv) {
     if (service.spec?.type === "ExternalName") {
       // Spec 2.5: a CNAME to spec.externalName; the resolver (or CoreDNS, for targets it can answer) follows it.
       const target = (service.spec.externalName ?? "").toLowerCase().replace(/\.$/, "");
@@ -73,27 +74,32 @@ function lookupServiceName(state: ClusterState, fqdn: string, labels: string[], 
     return { rcode: "NOERROR", answers: type === "A" ? [record(clusterIP)] : [] };
   }
 
-  if (rest.length === 2 && rest[0].startsWith("_") && rest[1].startsWith("_")) {
-    // Spec 2.3.2 / 2.4.2: `_<port>._<proto>` for each named port. Priority and weight are CoreDNS's: priority 0,
-    // the weight 100 split evenly across the targets (coredns/coredns plugin/backend_lookup.go SRV).
-    const portName = rest[0].slice(1);
-    const proto = rest[1].slice(1);
-    const port = (service.spec?.ports ?? []).find((p) => p.name !== undefined && p.name.toLowerCase() === portName && (p.protocol ?? "TCP").toLowerCase() === proto);
-    if (!port) return NXDOMAIN;
+  if (bareSrv || (rest.length === 2 && rest[0].startsWith("_") && rest[1].startsWith("_"))) {
+    // Spec 2.3.2 / 2.4.2: `_<port>._<proto>` for each named port. CoreDNS also answers an SRV question for the
+    // bare Service name with every port, as if both labels were wildcards (plugin/kubernetes/parse.go
+    // parseRequest sets port and protocol to "*"). Priority and weight are CoreDNS's: priority 0, the weight
+    // 100 split evenly across the records (plugin/backend_lookup.go SRV).
+    const portName = bareSrv ? "*" : rest[0].slice(1);
+    const proto = bareSrv ? "*" : rest[1].slice(1);
+    const ports = (service.spec?.ports ?? []).filter(
+      (p) => (portName === "*" || (p.name !== undefined && p.name.toLowerCase() === portName)) && (proto === "*" || (p.protocol ?? "TCP").toLowerCase() === proto),
+    );
+    if (ports.length === 0) return bareSrv ? NODATA : NXDOMAIN;
     const targets = headless
       ? headlessEndpoints(state, service).map((e) => `${e.label}.${serviceFqdn(service, zone)}`)
       : [serviceFqdn(service, zone)];
     if (targets.length === 0) return NXDOMAIN;
     if (type !== "SRV") return NODATA;
-    const weight = Math.floor(100 / targets.length);
+    const records = ports.flatMap((port) => targets.map((target) => ({ port: port.port, target })));
+    const weight = Math.floor(100 / records.length);
     return {
       rcode: "NOERROR",
-      answers: targets.map((target) => ({
+      answers: records.map(({ port, target }) => ({
         name: fqdn,
         type: "SRV",
         ttl: CLUSTER_DNS_TTL,
-        data: `0 ${weight} ${port.port} ${target}.`,
-        srv: { priority: 0, weight, port: port.port, target },
+        data: `0 ${weight} ${port} ${target}.`,
+        srv: { priority: 0, weight, port, target },
       })),
     };
   }

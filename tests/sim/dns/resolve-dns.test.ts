@@ -24,6 +24,7 @@ describe("resolveDns: records of the kubernetes/dns specification", () => {
     { label: "2.3.1 spec example kubernetes.default", name: "kubernetes.default.svc.cluster.local.", type: "A", from: "production", want: ["A 10.96.0.1"] },
     { label: "2.3.2 SRV for a named port of a ClusterIP Service", name: "_https._tcp.kubernetes.default.svc.cluster.local", type: "SRV", from: "default", want: ["SRV 0 100 443 kubernetes.default.svc.cluster.local."] },
     { label: "2.3.2 SRV with protocol udp", name: "_dns._udp.kube-dns.kube-system.svc.cluster.local", type: "SRV", from: "default", want: ["SRV 0 100 53 kube-dns.kube-system.svc.cluster.local."] },
+    { label: "SRV for the bare Service name: every port (CoreDNS wildcards)", name: "kube-dns.kube-system.svc.cluster.local", type: "SRV", from: "default", want: ["SRV 0 33 53 kube-dns.kube-system.svc.cluster.local.", "SRV 0 33 53 kube-dns.kube-system.svc.cluster.local.", "SRV 0 33 9153 kube-dns.kube-system.svc.cluster.local."] },
     { label: "2.3.3 PTR for a ClusterIP (spec example form)", name: "1.0.96.10.in-addr.arpa", type: "PTR", from: "default", want: ["PTR kubernetes.default.svc.cluster.local"] },
     { label: "2.4.1 headless: one A per ready endpoint, not-ready left out", name: "db.production.svc.cluster.local", type: "A", from: "default", want: ["A 10.244.1.21", "A 10.244.2.20"] },
     { label: "2.4.1 headless hostname record", name: "postgres-0.db.production.svc.cluster.local", type: "A", from: "default", want: ["A 10.244.2.20"] },
