@@ -18,6 +18,7 @@ export function LessonContent({ code }: { code: string }) {
   const Content = resolveContent(code);
   return (
     <div className="lesson-prose">
+      {/* eslint-disable-next-line react-hooks/static-components -- a server component without state: the lesson is evaluated once per process above */}
       <Content components={mdxComponents} />
     </div>
   );

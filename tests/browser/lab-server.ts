@@ -55,7 +55,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
 export async function startLabServer(): Promise<LabServer> {
   ensureBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-browser-"));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -72,10 +72,11 @@ export async function startLabServer(): Promise<LabServer> {
 
   async function start() {
     output = "";
-    child = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout?.on("data", (chunk) => (output += chunk));
-    child.stderr?.on("data", (chunk) => (output += chunk));
-    await waitUntilReady(baseUrl, child, () => output);
+    const started = spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = started;
+    started.stdout?.on("data", (chunk) => (output += chunk));
+    started.stderr?.on("data", (chunk) => (output += chunk));
+    await waitUntilReady(baseUrl, started, () => output);
   }
 
   async function stop() {
