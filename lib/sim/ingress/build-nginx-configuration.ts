@@ -102,11 +102,14 @@ function needsRewrite(location: NginxLocation): boolean {
 /**
  * The servers and locations ingress-nginx generates from a set of Ingresses (internal/ingress/controller/
  * controller.go createServers, getBackendServers; location.go updateServerLocations; template.go buildLocation,
- * enforceRegexModifier). `includeResourceBackends` keeps `backend.resource` targets, which ingress-nginx skips
- * but the Ingress API allows, for the controller-independent view.
+ * enforceRegexModifier). `controllerIndependent` is the Ingress API's own view, used when no controller runs:
+ * `backend.resource` targets are kept (ingress-nginx skips them), and the oldest spec.defaultBackend answers
+ * whatever no rule matches even when its Ingress has rules
+ * (https://kubernetes.io/docs/concepts/services-networking/ingress/#default-backend), where ingress-nginx uses
+ * such a defaultBackend only for the hosts that Ingress names.
  */
-export function buildNginxConfiguration(ingresses: readonly Ingress[], options: { includeResourceBackends?: boolean } = {}): NginxConfiguration {
-  const includeResources = options.includeResourceBackends === true;
+export function buildNginxConfiguration(ingresses: readonly Ingress[], options: { controllerIndependent?: boolean } = {}): NginxConfiguration {
+  const includeResources = options.controllerIndependent === true;
   const sorted = sortIngresses(ingresses);
   const notes: ConfigurationNote[] = [];
   const defaultAnnotations = parseNginxAnnotations(undefined);
@@ -121,7 +124,10 @@ export function buildNginxConfiguration(ingresses: readonly Ingress[], options: 
     const defaultTarget = toTarget(ingress, ingress.spec?.defaultBackend ?? undefined, includeResources);
     const rules = ingress.spec?.rules ?? [];
     const catchAll = servers.get(CATCH_ALL_SERVER)!;
-    if (defaultTarget && rules.length === 0 && catchAll.locations[0].origin === "controller-default-backend") {
+    if (defaultTarget && rules.length > 0 && !includeResources) {
+      notes.push({ ingress, field: "spec.defaultBackend", summary: "ingress-nginx uses the spec.defaultBackend of an Ingress that has rules only for the hosts that Ingress names (and only if it is the oldest Ingress for them); requests for other hosts, or with no host, get the controller's 404." });
+    }
+    if (defaultTarget && (rules.length === 0 || includeResources) && catchAll.locations[0].origin === "controller-default-backend") {
       // "Ingress defines a backend but no rule. Using it to configure the catch-all server"; its rewrite and
       // redirect settings are not applied to the catch-all.
       catchAll.locations[0] = root("ingress-default-backend", { ...annotations, rewriteTarget: undefined, useRegex: false, appRoot: undefined, redirect: undefined, sslRedirect: true, forceSslRedirect: false }, ingress, defaultTarget);

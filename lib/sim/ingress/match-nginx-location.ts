@@ -15,10 +15,20 @@ export function selectNginxServer(configuration: NginxConfiguration, requestHost
   return configuration.servers.find((s) => isWildcardHost(s.hostname) && matchIngressHost(s.hostname, host)) ?? catchAll;
 }
 
-/** An nginx PCRE location path as a JavaScript RegExp; undefined when it does not compile. */
+/**
+ * A quantified group that itself contains a quantifier (`(a+)+`, `(\w*)*`) can take exponential time to fail
+ * in a backtracking engine. PCRE stops such a match at its backtracking limit and nginx answers 500; the
+ * simulator, which must answer every learner in milliseconds, refuses to run it at all.
+ */
+export function isCatastrophicRegex(source: string): boolean {
+  return source.length > 512 || /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(source);
+}
+
+/** An nginx PCRE location path as a JavaScript RegExp; undefined when it does not compile (or would not finish). */
 export function compileNginxRegex(pattern: string, anchored: boolean): RegExp | undefined {
   // PCRE's inline (?i) is the only flag ingress-nginx users write; every ingress-nginx regex is case-insensitive.
   const source = pattern.replace(/^\(\?i\)/, "");
+  if (isCatastrophicRegex(source)) return undefined;
   try {
     return new RegExp(anchored ? `^(?:${source})` : source, "i");
   } catch {

@@ -4,7 +4,7 @@ import type { ObjectRef } from "../objects/meta";
 import type { TraceHop } from "../network/trace";
 import { buildNginxConfiguration, CATCH_ALL_SERVER, type NginxConfiguration, type NginxLocation, type NginxServer } from "./build-nginx-configuration";
 import { listIngressControllers, formatControllerRef, type IngressControllerRef } from "./ingress-controller";
-import { matchNginxLocation, parseRequestPath, selectNginxServer } from "./match-nginx-location";
+import { isCatastrophicRegex, matchNginxLocation, parseRequestPath, selectNginxServer } from "./match-nginx-location";
 import { matchIngressHost, normalizeRequestHost } from "./match-ingress-host";
 import { resolveIngressClass } from "./resolve-ingress-class";
 import { ingressHop, ingressRef } from "./ingress-hop";
@@ -112,15 +112,16 @@ export function traceIngressRoute(state: ClusterState, request: IngressRouteRequ
   const controller = chooseController(state, options.controller);
   const hops: TraceHop[] = [];
   const served = collectServedIngresses(state, controller, request.host, hops);
-  const configuration = buildNginxConfiguration(served, { includeResourceBackends: controller === undefined });
+  const configuration = buildNginxConfiguration(served, { controllerIndependent: controller === undefined });
   const { uri, query } = parseRequestPath(typeof request.path === "string" ? request.path : "/");
   const server = selectNginxServer(configuration, request.host);
   hops.push(describeServer(state, server, request.host, configuration));
   const { location, invalidRegex } = matchNginxLocation(server, uri);
   for (const bad of invalidRegex) {
-    hops.push(ingressHop(state, bad.ingress!, `spec.rules[${bad.rule}].http.paths[${bad.pathIndex}].path`, "fail", `Path ${bad.ingressPath} is not a valid regular expression; nginx cannot load it.`));
+    hops.push(ingressHop(state, bad.ingress!, `spec.rules[${bad.rule}].http.paths[${bad.pathIndex}].path`, "fail", isCatastrophicRegex(bad.ingressPath) ? `Path ${bad.ingressPath} nests quantifiers (like (a+)+), which can backtrack for ever; the simulator does not evaluate it and PCRE would give up with a 500.` : `Path ${bad.ingressPath} is not a valid regular expression; nginx cannot load it.`));
   }
   for (const note of configuration.notes) {
+    if (note.field === "spec.defaultBackend" && location.origin !== "controller-default-backend") continue;
     if (note.field.startsWith("spec.rules[") && !(note.ingress.spec?.rules ?? []).some((r) => (r.host ? r.host.toLowerCase() : CATCH_ALL_SERVER) === server.hostname)) continue;
     hops.push(ingressHop(state, note.ingress, note.field, "info", note.summary));
   }

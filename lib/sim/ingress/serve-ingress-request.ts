@@ -181,13 +181,22 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
     return page(403);
   }
 
-  if (!location.backend) {
+  let upstream;
+  if (location.backend) {
+    const field = location.origin === "path" ? `spec.rules[${location.rule}].http.paths[${location.pathIndex}].backend` : "spec.defaultBackend";
+    upstream = resolveIngressUpstream(state, location.backend, location.ingress, field);
+  } else if (controller.defaultBackendService) {
+    // --default-backend-service: "the controller configures NGINX to forward requests to the first port of
+    // this Service" (docs/user-guide/cli-arguments.md).
+    const { namespace, name } = controller.defaultBackendService;
+    const firstPort = state.get("Service", name, namespace)?.spec?.ports?.[0];
+    upstream = { ...resolveIngressUpstream(state, { namespace, service: { name, port: firstPort?.port ?? 80 } }, undefined, ""), name: "upstream-default-backend" };
+    hops.push({ kind: "ingress", outcome: "info", summary: `The controller's default backend is Service ${namespace}/${name} (--default-backend-service).` });
+  } else {
     // The controller's built-in default backend (127.0.0.1:8181) answers every request with 404.
     attempts = [{ addr: "127.0.0.1:8181", status: 404, responseLength: utf8Length(formatNginxErrorPage(404)), responseTimeSeconds: 0 }];
     return page(404);
   }
-  const field = location.origin === "path" ? `spec.rules[${location.rule}].http.paths[${location.pathIndex}].backend` : "spec.defaultBackend";
-  const upstream = resolveIngressUpstream(state, location.backend, location.ingress, field);
   upstreamName = upstream.name;
   hops.push(...upstream.hops);
   if (upstream.endpoints.length === 0) return page(503);

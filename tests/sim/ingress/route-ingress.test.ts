@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { routeIngress } from "@/lib/sim/ingress/route-ingress";
+import { routeIngress, traceIngressRoute } from "@/lib/sim/ingress/route-ingress";
 import { controllerPod, ingress, ingressClass, state, type PathSpec } from "./ingress-fixtures";
 
 const serviceOf = (route: ReturnType<typeof routeIngress>): string | null => route?.backend.service?.name ?? null;
@@ -306,5 +306,50 @@ describe("routeIngress never throws", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("routeIngress: resource backends (docs example ingress-resource-backend)", () => {
+  const resourceIngress = {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "Ingress",
+    metadata: { name: "ingress-resource-backend", namespace: "default" },
+    spec: {
+      defaultBackend: { resource: { apiGroup: "k8s.example.com", kind: "StorageBucket", name: "static-assets" } },
+      rules: [{ http: { paths: [{ path: "/icons", pathType: "ImplementationSpecific", backend: { resource: { apiGroup: "k8s.example.com", kind: "StorageBucket", name: "icon-assets" } } }] } }],
+    },
+  };
+  test.each([
+    { path: "/icons/a.png", expected: "icon-assets", isDefault: false },
+    { path: "/other", expected: "static-assets", isDefault: true },
+  ])("without a controller (the API's view): $path → StorageBucket $expected", ({ path, expected, isDefault }) => {
+    const route = routeIngress(state([resourceIngress]), { host: null, path });
+    expect(route?.backend.resource).toEqual({ apiGroup: "k8s.example.com", kind: "StorageBucket", name: expected });
+    expect(route?.isDefaultBackend).toBe(isDefault);
+  });
+
+  test("ingress-nginx serves no resource backend: the path is skipped, with a note", () => {
+    const withClass = { ...resourceIngress, spec: { ...resourceIngress.spec, ingressClassName: "nginx" } };
+    const s = state([controllerPod(), ingressClass("nginx", "k8s.io/ingress-nginx"), withClass]);
+    expect(routeIngress(s, { host: null, path: "/icons/a.png" })).toBeNull();
+  });
+});
+
+describe("routeIngress: spec.defaultBackend of an Ingress with rules", () => {
+  const withDefault = ingress("with-default", { ingressClassName: "nginx", defaultBackend: { service: "fallback" }, rules: [{ host: "shop.example.com", paths: [{ path: "/cart", service: "cart" }] }] });
+  test.each([
+    { controller: false, host: "other.example.com", expected: "fallback" },
+    { controller: true, host: "other.example.com", expected: null },
+    { controller: true, host: "shop.example.com", expected: "fallback" },
+  ])("controller running: $controller, Host $host → $expected", ({ controller, host, expected }) => {
+    const s = state([...(controller ? [controllerPod(), ingressClass("nginx", "k8s.io/ingress-nginx")] : []), withDefault]);
+    const route = routeIngress(s, { host, path: "/elsewhere" });
+    expect(serviceOf(route)).toBe(expected);
+  });
+
+  test("ingress-nginx's narrower use of it is explained", () => {
+    const s = state([controllerPod(), ingressClass("nginx", "k8s.io/ingress-nginx"), withDefault]);
+    const trace = traceIngressRoute(s, { host: "other.example.com", path: "/" });
+    expect(trace.hops.some((h) => h.field === "spec.defaultBackend" && h.summary.includes("only for the hosts that Ingress names"))).toBe(true);
   });
 });

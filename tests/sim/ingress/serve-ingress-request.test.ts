@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { serveIngressRequest, type IngressHttpRequest } from "@/lib/sim/ingress/serve-ingress-request";
 import { formatNginxErrorPage } from "@/lib/sim/ingress/format-nginx-error-page";
 import type { Pod } from "@/lib/sim/objects/kinds";
@@ -229,7 +230,7 @@ describe("serveIngressRequest: annotations with ingress-nginx's semantics (docs/
     expect(result.body).toContain("<title>302 Found</title>");
   });
 
-  test.each([
+  test.each<{ annotations: Record<string, string>; status: number }>([
     { annotations: { "nginx.ingress.kubernetes.io/permanent-redirect": "https://www.google.com" }, status: 301 },
     { annotations: { "nginx.ingress.kubernetes.io/permanent-redirect": "https://www.google.com", "nginx.ingress.kubernetes.io/permanent-redirect-code": "308" }, status: 308 },
     { annotations: { "nginx.ingress.kubernetes.io/permanent-redirect": "https://www.google.com", "nginx.ingress.kubernetes.io/permanent-redirect-code": "200" }, status: 301 },
@@ -241,7 +242,7 @@ describe("serveIngressRequest: annotations with ingress-nginx's semantics (docs/
     expect(result.headers.location).toBe("https://www.google.com");
   });
 
-  test.each([
+  test.each<{ annotations: Record<string, string>; status: number }>([
     { annotations: {}, status: 200 },
     { annotations: { "nginx.ingress.kubernetes.io/force-ssl-redirect": "true" }, status: 308 },
   ])("without TLS, only force-ssl-redirect redirects: $annotations → $status", ({ annotations, status }) => {
@@ -276,5 +277,41 @@ describe("serveIngressRequest: annotations with ingress-nginx's semantics (docs/
     const annotations = protocol ? { "nginx.ingress.kubernetes.io/backend-protocol": protocol } : undefined;
     const { s, controller } = cluster([ingress("proto", rule("proto.bar.com"), { annotations }), svc, backend[1]]);
     expect(serveIngressRequest(s, controller, curl("http://proto.bar.com/")).status).toBe(status);
+  });
+});
+
+describe("serveIngressRequest: the controller's default backend", () => {
+  test("--default-backend-service sends unmatched requests to that Service's first port", () => {
+    const fallback = [service("fallback", { namespace: "ingress-nginx", ports: [{ port: 80, targetPort: 8080 }] }), pod("fallback-aaaaa", { namespace: "ingress-nginx", labels: { app: "fallback" }, ip: "10.244.2.40", image: "registry.k8s.io/echoserver:2.5" })];
+    const controller = controllerPod({ extraArgs: ["--default-backend-service=$(POD_NAMESPACE)/fallback"] });
+    const s = state([controller, controllerService(), ingressClass("nginx", "k8s.io/ingress-nginx"), ...fallback]);
+    const result = serveIngressRequest(s, s.list("Pod", "ingress-nginx").find((p) => p.metadata.name.startsWith("ingress-nginx"))!, curl("http://nothing.example.com/"));
+    expect(result.status).toBe(200);
+    expect(result.servedBy?.pod.name).toBe("fallback-aaaaa");
+    expect(result.upstreamName).toBe("upstream-default-backend");
+  });
+});
+
+describe("serveIngressRequest never throws", () => {
+  const { s, controller } = cluster([
+    apiIngress(),
+    apiTlsSecret,
+    letsencryptProd,
+    ...backends(),
+    ingress("regex", { ingressClassName: "nginx", rules: [{ host: "re.example.com", paths: [{ path: "/(a+)+$", pathType: "ImplementationSpecific", service: "main-api" }, { path: "/x(", pathType: "ImplementationSpecific", service: "main-api" }] }] }, { namespace: "production", annotations: { "nginx.ingress.kubernetes.io/rewrite-target": "/$1$9", "nginx.ingress.kubernetes.io/whitelist-source-range": "not-a-cidr,10.0.0.0/33" } }),
+  ]);
+  test("on arbitrary hosts, paths, methods and body sizes", () => {
+    fc.assert(
+      fc.property(fc.option(fc.string(), { nil: null }), fc.string(), fc.constantFrom("http", "https"), fc.string(), fc.nat(), fc.boolean(), (host, path, scheme, method, bodyBytes, insecure) => {
+        const result = serveIngressRequest(s, controller, { scheme: scheme as "http" | "https", host, path, method, bodyBytes, insecure, from: client });
+        return result.status === undefined ? result.error !== undefined : result.status >= 200 && result.status < 600;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a regex with nested quantifiers is refused rather than run", () => {
+    const result = serveIngressRequest(s, controller, curl(`http://re.example.com/${"a".repeat(40)}!`));
+    expect(result.hops.some((h) => h.summary.includes("nests quantifiers"))).toBe(true);
   });
 });
