@@ -70,8 +70,8 @@ describe("allocateServiceAddresses (pkg/registry/core/service/storage/alloc.go)"
 
   test("an update without clusterIP or nodePort keeps the allocated ones (patchAllocatedValues)", () => {
     const old = { spec: { type: "NodePort" as const, clusterIP: "10.96.5.5", clusterIPs: ["10.96.5.5"], ports: [{ port: 80, protocol: "TCP" as const, nodePort: 30080 }] } };
-    const patched = patchAllocatedValues({ spec: { type: "NodePort" as const, ports: [{ port: 80, protocol: "TCP" as const }] } }, old);
-    expect(patched.spec.clusterIP).toBe("10.96.5.5");
-    expect(patched.spec.ports?.[0].nodePort).toBe(30080);
+    const patched = patchAllocatedValues<{ spec?: IServiceSpec }>({ spec: { type: "NodePort" as const, ports: [{ port: 80, protocol: "TCP" as const }] } }, old);
+    expect(patched.spec?.clusterIP).toBe("10.96.5.5");
+    expect(patched.spec?.ports?.[0].nodePort).toBe(30080);
   });
 });

@@ -184,7 +184,7 @@ describe("replace and delete", () => {
 });
 
 describe("label, annotate, scale, expose", () => {
-  test.each([
+  test.each<{ label: string; changes: Record<string, string | null>; overwrite: boolean; expected: string; labels: Record<string, string> | undefined }>([
     { label: "new key", changes: { tier: "front" }, overwrite: false, expected: "labeled", labels: { app: "web", tier: "front" } },
     { label: "same value", changes: { app: "web" }, overwrite: false, expected: "not labeled", labels: { app: "web" } },
     { label: "different value without --overwrite", changes: { app: "api" }, overwrite: false, expected: "'app' already has a value (web), and --overwrite is false", labels: { app: "web" } },
