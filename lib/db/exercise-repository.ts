@@ -30,20 +30,19 @@ export function createExerciseRepository(db: PrismaClient): ExerciseRepository {
     async recordSubmission(learnerId, exerciseId, yaml, result) {
       const now = new Date();
       const passed = result.status === "pass";
-      const writes = [
-        db.submission.create({
+      const current = await db.$transaction(async (tx) => {
+        await tx.submission.create({
           data: { learnerId, exerciseId, content: yaml, verdict: result.status, results: JSON.stringify(result), createdAt: now },
-        }),
-        db.exerciseProgress.upsert({
+        });
+        await tx.exerciseProgress.upsert({
           where: { learnerId_exerciseId: { learnerId, exerciseId } },
           create: { learnerId, exerciseId, attempts: 1, firstAttemptAt: now, lastAttemptAt: now, firstPassedAt: passed ? now : null },
           update: { attempts: { increment: 1 }, lastAttemptAt: now },
-        }),
-      ];
-      // The first pass is kept: a later pass (or fail) never moves firstPassedAt.
-      const firstPass = db.exerciseProgress.updateMany({ where: { learnerId, exerciseId, firstPassedAt: null }, data: { firstPassedAt: now } });
-      await db.$transaction(passed ? [...writes, firstPass] : writes);
-      const current = await db.exerciseProgress.findUniqueOrThrow({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });
+        });
+        // The first pass is kept: a later pass (or fail) never moves firstPassedAt.
+        if (passed) await tx.exerciseProgress.updateMany({ where: { learnerId, exerciseId, firstPassedAt: null }, data: { firstPassedAt: now } });
+        return tx.exerciseProgress.findUniqueOrThrow({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });
+      });
       return toRecord(current);
     },
     async getProgress(learnerId, exerciseId) {

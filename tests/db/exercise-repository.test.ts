@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import type { GradeResult } from "@/lib/grader/check-result";
+
+vi.mock("server-only", () => ({}));
+const { createPrismaClient } = await import("@/lib/db/prisma-client");
+const { createProgressRepository } = await import("@/lib/db/progress-repository");
+const { createExerciseRepository } = await import("@/lib/db/exercise-repository");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+let dataDir: string;
+let client: ReturnType<typeof createPrismaClient>;
+
+const verdict = (status: GradeResult["status"]): GradeResult => ({
+  status,
+  diagnostics: [],
+  checks: [{ id: "a", title: "A", status: status === "pass" ? "pass" : "fail", message: "m", explanation: [] }],
+});
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-ex-db-"));
+  const databaseUrl = `file:${path.join(dataDir, "lab.db")}`;
+  const migrated = spawnSync(process.execPath, [path.join(ROOT, "scripts", "migrate.mjs")], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  expect(migrated.status, migrated.stderr).toBe(0);
+  client = createPrismaClient(databaseUrl);
+});
+
+afterAll(async () => {
+  await client?.$disconnect();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("exercise repository on a migrated SQLite file", () => {
+  test("attempts count up, the first pass is kept, the last submission is returned", async () => {
+    const learner = await createProgressRepository(client).createLearner();
+    const repository = createExerciseRepository(client);
+    expect(await repository.getProgress(learner, "db-access-policy")).toBeNull();
+
+    const afterFail = await repository.recordSubmission(learner, "db-access-policy", "kind: x", verdict("fail"));
+    expect(afterFail).toMatchObject({ attempts: 1, firstPassedAt: null });
+
+    const afterPass = await repository.recordSubmission(learner, "db-access-policy", "kind: y", verdict("pass"));
+    expect(afterPass.attempts).toBe(2);
+    expect(afterPass.firstPassedAt).toBeInstanceOf(Date);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const afterSecondPass = await repository.recordSubmission(learner, "db-access-policy", "kind: z", verdict("pass"));
+    expect(afterSecondPass.attempts).toBe(3);
+    expect(afterSecondPass.firstPassedAt).toEqual(afterPass.firstPassedAt);
+
+    const last = await repository.lastSubmission(learner, "db-access-policy");
+    expect(last?.yaml).toBe("kind: z");
+    expect(last?.result.status).toBe("pass");
+    expect((await repository.listProgress(learner)).map((p) => p.exerciseId)).toEqual(["db-access-policy"]);
+  });
+
+  test("a submission for a learner that does not exist writes nothing", async () => {
+    const repository = createExerciseRepository(client);
+    await expect(repository.recordSubmission("no-such-learner", "x", "y", verdict("fail"))).rejects.toThrow();
+    expect(await client.submission.count({ where: { learnerId: "no-such-learner" } })).toBe(0);
+    expect(await client.exerciseProgress.count({ where: { learnerId: "no-such-learner" } })).toBe(0);
+  });
+});
