@@ -26,19 +26,24 @@ export interface TlsCertificateChoice {
   hops: TraceHop[];
 }
 
-/** curl's report when certificate verification fails (curl src/tool_operate.c CURL_CA_CERT_ERRORMSG, exit 60). */
+/**
+ * What curl prints after `curl: (60) <problem>` when certificate verification fails
+ * (curl src/tool_operate.c CURL_CA_CERT_ERRORMSG), for the terminal to append.
+ */
+export const CURL_CERTIFICATE_HELP = [
+  "More details here: https://curl.se/docs/sslcerts.html",
+  "",
+  "curl failed to verify the legitimacy of the server and therefore could not",
+  "establish a secure connection to it. To learn more about this situation and",
+  "how to fix it, please visit the web page mentioned above.",
+].join("\n");
+
+/**
+ * curl's error for a certificate it rejects: exit code 60 and the problem as libcurl words it; like the other
+ * HttpResult errors, the message has no `curl: (60) ` prefix (the terminal adds it, then CURL_CERTIFICATE_HELP).
+ */
 export function formatCurlCertificateError(problem: string): CurlError {
-  return {
-    exitCode: 60,
-    message: [
-      `curl: (60) ${problem}`,
-      "More details here: https://curl.se/docs/sslcerts.html",
-      "",
-      "curl failed to verify the legitimacy of the server and therefore could not",
-      "establish a secure connection to it. To learn more about this situation and",
-      "how to fix it, please visit the web page mentioned above.",
-    ].join("\n"),
-  };
+  return { exitCode: 60, message: problem };
 }
 
 function fake(hops: TraceHop[], configuredForHost: boolean): TlsCertificateChoice {

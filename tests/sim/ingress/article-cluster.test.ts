@@ -3,6 +3,7 @@ import { Cluster } from "@/lib/sim/store/cluster";
 import { routeIngress } from "@/lib/sim/ingress/route-ingress";
 import { serveIngressRequest, type IngressHttpRequest } from "@/lib/sim/ingress/serve-ingress-request";
 import { listIngressControllers } from "@/lib/sim/ingress/ingress-controller";
+import { httpRequest } from "@/lib/sim/network/http-request";
 
 /** The article's ingress.yaml, byte for byte (reference/kubernetes-networking-article.txt). */
 const ARTICLE_INGRESS = `apiVersion: networking.k8s.io/v1
@@ -143,5 +144,26 @@ describe("the article's api-ingress on a cluster with the ingress-nginx and cert
     const result = serveIngressRequest(broken, pod, request("https", "/users"));
     expect(result.error?.code).toBe(60);
     expect(result.hops.map((h) => h.summary).join("\n")).toContain("Certificate production/api-tls-cert not ready: ClusterIssuer letsencrypt-prod not found");
+  });
+});
+
+describe("curl from outside the cluster through the controller's LoadBalancer (httpRequest → serveIngressRequest)", () => {
+  const cluster = buildCluster(true);
+  const lb = cluster.get("Service", "ingress-nginx-controller", "ingress-nginx")?.status?.loadBalancer?.ingress?.[0]?.ip;
+
+  test("the LoadBalancer has an address", () => {
+    expect(lb).toMatch(/^203\.0\.113\./);
+  });
+
+  test("curl -H 'Host: api.example.com' http://<lb>/users is redirected to https", () => {
+    const result = httpRequest(cluster, { from: external, url: `http://${lb}/users`, headers: { Host: "api.example.com" } });
+    expect(result.status).toBe(308);
+    expect(result.headers.location).toBe("https://api.example.com/users");
+  });
+
+  test("curl -k https://<lb>/users with the Host header reaches a user-service pod", () => {
+    const result = httpRequest(cluster, { from: external, url: `https://${lb}/users`, headers: { Host: "api.example.com" }, insecure: true });
+    expect(result.status).toBe(200);
+    expect(result.servedBy?.pod.name).toMatch(/^user-service-/);
   });
 });
