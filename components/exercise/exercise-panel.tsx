@@ -1,5 +1,7 @@
 import { getExercise } from "@/lib/content/get-exercise";
+import { InlineCode } from "./inline-code";
 import { ExerciseWorkbenchLoader } from "./exercise-workbench-loader";
+import "./exercise.css";
 
 /** `<Exercise id="…" />`: the tasks, rendered on the server, and the interactive workbench below them. */
 export function Exercise({ id }: { id?: string }) {
@@ -12,12 +14,12 @@ export function Exercise({ id }: { id?: string }) {
     );
   }
   return (
-    <section className="exercise" aria-labelledby={`exercise-${exercise.id}`} data-exercise-id={exercise.id}>
-      <h2 id={`exercise-${exercise.id}`}>Exercise: {exercise.title}</h2>
+    <section className="exercise not-prose" aria-labelledby={`exercise-${exercise.id}`} data-exercise-id={exercise.id}>
+      <h3 id={`exercise-${exercise.id}`}>Exercise: {exercise.title}</h3>
       <ol className="exercise-tasks">
         {exercise.tasks.map((task, i) => (
           <li key={i} id={`exercise-${exercise.id}-task-${i + 1}`}>
-            {task}
+            <InlineCode text={task} />
           </li>
         ))}
       </ol>

@@ -7,6 +7,7 @@ import { gradeSubmission } from "@/lib/grader/grade-submission";
 import { diagnoseDraft } from "@/lib/grader/diagnose-draft";
 import { YamlEditor, type EditorDiagnostic } from "./yaml-editor";
 import { CheckResults } from "./check-results";
+import { InlineCode } from "./inline-code";
 
 interface ExerciseWorkbenchProps {
   exercise: ExerciseDefinition;
@@ -115,7 +116,9 @@ export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) 
       {hints.length > 0 && (
         <ol className="exercise-hints" aria-label="Hints">
           {hints.map((hint, i) => (
-            <li key={i}>{hint}</li>
+            <li key={i}>
+              <InlineCode text={hint} />
+            </li>
           ))}
         </ol>
       )}

@@ -1,6 +1,1 @@
-import { PendingSlot } from "./pending-slot";
-
-/** `<Exercise id="…" />` in lessons: the embedded, graded exercise. */
-export function Exercise({ id }: { id?: string }) {
-  return <PendingSlot kind="exercise" name={id} />;
-}
+export { Exercise } from "@/components/exercise/exercise-panel";
