@@ -353,3 +353,15 @@ describe("routeIngress: spec.defaultBackend of an Ingress with rules", () => {
     expect(trace.hops.some((h) => h.field === "spec.defaultBackend" && h.summary.includes("only for the hosts that Ingress names"))).toBe(true);
   });
 });
+
+describe("routeIngress: docs name-based virtual hosting (name-virtual-host-ingress)", () => {
+  const s = state([ingress("name-virtual-host-ingress", { rules: [{ host: "foo.bar.com", paths: [{ path: "/", service: "service1" }] }, { host: "bar.foo.com", paths: [{ path: "/", service: "service2" }] }] })]);
+  test.each([
+    { host: "foo.bar.com", expected: "service1" },
+    { host: "bar.foo.com", expected: "service2" },
+    { host: "baz.foo.com", expected: null },
+    { host: null, expected: null },
+  ])("Host $host → $expected", ({ host, expected }) => {
+    expect(serviceOf(routeIngress(s, { host, path: "/anything" }))).toBe(expected);
+  });
+});

@@ -317,3 +317,37 @@ describe("serveIngressRequest never throws", () => {
     expect(result.hops.some((h) => h.summary.includes("nests quantifiers"))).toBe(true);
   });
 });
+
+describe("serveIngressRequest: docs and conformance examples on the data path", () => {
+  // kubernetes-sigs/ingress-controller-conformance features/load_balancing.feature: 100 requests to a default
+  // backend scaled to 10 replicas reach 10 different pods.
+  test("load_balancing.feature: 100 requests reach all 10 pods of echo-service", () => {
+    const pods = Array.from({ length: 10 }, (_, i) => pod(`echo-service-${String(i).padStart(5, "a")}`, { labels: { app: "echo-service" }, ip: `10.244.2.${50 + i}`, image: "registry.k8s.io/echoserver:2.5" }));
+    const { s, controller } = cluster([ingress("load-balancing", { ingressClassName: "nginx", defaultBackend: { service: "echo-service", port: 8080 } }), service("echo-service", { ports: [{ port: 8080, targetPort: 8080 }] }), ...pods]);
+    const seen = new Set<string>();
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const result = serveIngressRequest(s, controller, curl("http://load-balancing/", { attempt }));
+      expect(result.status).toBe(200);
+      seen.add(result.servedBy!.pod.name);
+    }
+    expect(seen.size).toBe(10);
+  });
+
+  // https://kubernetes.io/docs/concepts/services-networking/ingress/#tls (tls-example-ingress, testsecret-tls).
+  test("docs TLS example: https://sslexample.foo.com terminates with testsecret-tls", () => {
+    const secret = { apiVersion: "v1", kind: "Secret", type: "kubernetes.io/tls", metadata: { name: "testsecret-tls", namespace: "default" }, data: { "tls.crt": "YmFzZTY0IGVuY29kZWQgY2VydA==", "tls.key": "YmFzZTY0IGVuY29kZWQga2V5" } };
+    const tlsIngress = ingress("tls-example-ingress", { ingressClassName: "nginx", tls: [{ hosts: ["https-example.foo.com"], secretName: "testsecret-tls" }], rules: [{ host: "https-example.foo.com", paths: [{ path: "/", service: "service1", port: 80 }] }] });
+    const { s, controller } = cluster([secret, tlsIngress, service("service1", { ports: [{ port: 80, targetPort: 80 }] }), pod("service1-abcde", { labels: { app: "service1" }, ip: "10.244.2.60" })]);
+    const result = serveIngressRequest(s, controller, curl("https://https-example.foo.com/"));
+    expect(result.status).toBe(200);
+    expect(result.hops.some((h) => h.field === "spec.tls[0].secretName" && h.outcome === "pass")).toBe(true);
+  });
+
+  test("a Secret without tls.crt and tls.key is not used: the fake certificate is served", () => {
+    const opaque = { apiVersion: "v1", kind: "Secret", type: "Opaque", metadata: { name: "api-tls-cert", namespace: "production" }, data: { password: "c2VjcmV0" } };
+    const { s, controller } = cluster([apiIngress(), opaque, ...backends()]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"));
+    expect(result.error?.message).toBe("SSL certificate problem: self-signed certificate");
+    expect(result.hops.some((h) => h.summary.includes("has no tls.crt and tls.key"))).toBe(true);
+  });
+});
