@@ -72,7 +72,7 @@ const ONE_OF_EACH = [
   },
 ];
 
-describe("npm run conformance", () => {
+describe("npm run conformance", { timeout: 120_000 }, () => {
   test("without files it prints usage and exits 2", () => {
     const out = runScript();
     expect(out.status).toBe(2);
