@@ -3,7 +3,7 @@ import type { ClusterConfig } from "../config";
 import type { ClusterState } from "../cluster-state";
 import { reconcileCluster } from "../controllers/reconcile-cluster";
 import { buildCertManagerAddon } from "../bootstrap/build-cert-manager-addon";
-import { buildControlPlaneObjects, buildNamespace } from "../bootstrap/build-control-plane-objects";
+import { buildControlPlaneObjects, buildNamespace, buildNode } from "../bootstrap/build-control-plane-objects";
 import { buildCoreDnsAddon } from "../bootstrap/build-coredns-addon";
 import { buildIngressNginxAddon } from "../bootstrap/build-ingress-nginx-addon";
 import { resolveClusterConfig } from "../bootstrap/resolve-cluster-config";
@@ -95,14 +95,19 @@ export class Cluster implements ClusterState {
     const config = resolveClusterConfig(options.config);
     const addons = new Set<Addon>(options.addons ?? ["coredns"]);
     const cluster = new Cluster(ClusterCore.empty(config), addons);
-    const objects = [
-      ...buildControlPlaneObjects(config),
-      ...(addons.has("coredns") ? buildCoreDnsAddon(config) : []),
-      ...(addons.has("ingress-nginx") ? buildIngressNginxAddon() : []),
-      ...(addons.has("cert-manager") ? buildCertManagerAddon() : []),
+    // In the order a kubeadm cluster comes up: `kubeadm init` registers the control plane and installs
+    // CoreDNS before any worker joins (so, as on kind, CoreDNS runs on the control-plane node), then the
+    // workers join, then the addons are applied.
+    const controlPlane = config.nodes.filter((n, i) => n.controlPlane || (i === 0 && !config.nodes.some((m) => m.controlPlane)));
+    const phases = [
+      [...buildControlPlaneObjects({ ...config, nodes: controlPlane }), ...(addons.has("coredns") ? buildCoreDnsAddon(config) : [])],
+      config.nodes.filter((n) => !controlPlane.includes(n)).map((node) => buildNode(node, config, config.startTime)),
+      [...(addons.has("ingress-nginx") ? buildIngressNginxAddon() : []), ...(addons.has("cert-manager") ? buildCertManagerAddon() : [])],
     ];
-    for (const result of cluster.load(objects)) {
-      if (!result.ok) throw new Error(`bootstrap object rejected: ${result.error.message}`);
+    for (const objects of phases) {
+      for (const result of cluster.load(objects)) {
+        if (!result.ok) throw new Error(`bootstrap object rejected: ${result.error.message}`);
+      }
     }
     return cluster;
   }
