@@ -45,6 +45,8 @@ export interface Pipeline {
 export interface AndOrList {
   first: Pipeline;
   rest: { op: "&&" | "||"; pipeline: Pipeline }[];
+  /** Terminated by `&`: run as a background job (§2.9.3 Asynchronous Lists). */
+  background?: boolean;
 }
 
 export interface Script {

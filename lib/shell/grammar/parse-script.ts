@@ -29,6 +29,11 @@ export function parseScript(input: string): ParseOutcome {
       parser.next();
       continue;
     }
+    if (next.kind === "op" && next.op === "&") {
+      list.value.background = true;
+      parser.next();
+      continue;
+    }
     return unexpected(next);
   }
   return { status: "ok", script: { lists } };

@@ -12,6 +12,8 @@ export interface CommandContext<S = unknown> {
   env: Readonly<Record<string, string>>;
   /** Whether stdout is the terminal (not a pipe or a file): kubectl and ls change layout on it. */
   stdoutIsTerminal: boolean;
+  /** Whether the command runs in an asynchronous list (`cmd &`). */
+  background?: boolean;
   /** The session's own state (cluster, where the user is, jobs), typed by the shell that owns the command. */
   session: S;
 }

@@ -22,6 +22,8 @@ export interface ScriptEnvironment<S> {
   notFound(name: string): string;
   /** Files a redirection may write to; only /dev/null exists in the simulated shell. */
   writeFile?(path: string, text: string, append: boolean): string | undefined;
+  /** Text background jobs wrote to the terminal while the last command ran, shown before that command's output. */
+  takeTerminalOutput?(): string;
 }
 
 /**
@@ -33,22 +35,24 @@ export function runScript<S>(script: Script, environment: ScriptEnvironment<S>):
   const output: OutputChunk[] = [];
   let status = Number(environment.env["?"] ?? 0);
   for (const list of script.lists) {
-    status = runPipeline(list.first.commands, environment, output);
+    status = runPipeline(list.first.commands, environment, output, list.background === true);
     for (const { op, pipeline } of list.rest) {
       if ((op === "&&" && status !== 0) || (op === "||" && status === 0)) continue;
-      status = runPipeline(pipeline.commands, environment, output);
+      status = runPipeline(pipeline.commands, environment, output, list.background === true);
     }
   }
   return { output, exitCode: status };
 }
 
-function runPipeline<S>(commands: readonly SimpleCommand[], environment: ScriptEnvironment<S>, output: OutputChunk[]): number {
+function runPipeline<S>(commands: readonly SimpleCommand[], environment: ScriptEnvironment<S>, output: OutputChunk[], background: boolean): number {
   let stdin = "";
   let status = 0;
   commands.forEach((command, index) => {
     const last = index === commands.length - 1;
-    const result = runSimpleCommand(command, stdin, !last, environment);
+    const result = runSimpleCommand(command, stdin, !last, environment, background);
     const routed = route(command, result, environment);
+    const side = environment.takeTerminalOutput?.();
+    if (side) output.push({ stream: "stdout", text: side });
     if (routed.stderr) output.push({ stream: "stderr", text: routed.stderr });
     if (last && routed.stdout) output.push({ stream: "stdout", text: routed.stdout });
     stdin = routed.stdout;
@@ -58,7 +62,7 @@ function runPipeline<S>(commands: readonly SimpleCommand[], environment: ScriptE
   return status;
 }
 
-function runSimpleCommand<S>(command: SimpleCommand, stdin: string, piped: boolean, environment: ScriptEnvironment<S>): CommandResult {
+function runSimpleCommand<S>(command: SimpleCommand, stdin: string, piped: boolean, environment: ScriptEnvironment<S>, background: boolean): CommandResult {
   const env = environment.env;
   const argv = command.words.flatMap((w) => expandWord(w, env));
   const assigned = Object.fromEntries(command.assignments.map((a) => [a.name, expandWord(a.value, env).join(" ")]));
@@ -76,6 +80,7 @@ function runSimpleCommand<S>(command: SimpleCommand, stdin: string, piped: boole
       stdin: input,
       env: { ...env, ...assigned },
       stdoutIsTerminal: !piped && !redirectsStdout,
+      background,
       session: environment.session,
     });
   } catch (error) {

@@ -1,0 +1,149 @@
+import { KIND_INFO, type AnyObject, type Kind } from "@/lib/sim/objects/kinds";
+import { notFoundError } from "@/lib/sim/store/status-errors";
+import { formatTable } from "../format/format-table";
+import { flagBoolean, flagValue, type ParsedFlags } from "./kubectl-flags";
+import { failWith, formatStatusError, requestNamespace, type KubectlVerb } from "./kubectl-verb";
+import { formatObjects, parseOutputFormat } from "./format-object-output";
+import { matchLabelRequirements, parseLabelSelector, type LabelRequirement } from "./parse-label-selector";
+import { ALL_CATEGORY, formatResourcePrefix, resolveResourceType } from "./resource-types";
+import { TABLE_PRINTERS } from "./table-printers";
+import type { ShellHost } from "../session/shell-host";
+
+/** What `kubectl get` was asked for: kinds (all of their objects) or named objects of a kind. */
+interface ResourceRequest {
+  kind: Kind;
+  names?: string[];
+}
+
+export type RequestParse = { ok: true; requests: ResourceRequest[]; byName: boolean } | { ok: false; message: string };
+
+/**
+ * Reads `pods`, `svc,pods`, `pod web-1 web-2`, `svc/web pod/web-1` and `all` the way kubectl's resource
+ * builder does (k8s.io/cli-runtime pkg/resource/builder.go ResourceTypeOrNameArgs).
+ */
+export function parseResourceArgs(args: readonly string[], verb: string): RequestParse {
+  if (args.length === 0) {
+    return {
+      ok: false,
+      message: `You must specify the type of resource to ${verb}. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl ${verb} -h' for help and examples\n`,
+    };
+  }
+  if (args.some((a) => a.includes("/"))) {
+    const requests: ResourceRequest[] = [];
+    for (const arg of args) {
+      const slash = arg.indexOf("/");
+      if (slash < 0) return { ok: false, message: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl ${verb} resource/<resource_name>' instead of 'kubectl ${verb} resource resource/<resource_name>'\n` };
+      const kind = resolveResourceType(arg.slice(0, slash));
+      if (!kind) return { ok: false, message: `error: the server doesn't have a resource type "${arg.slice(0, slash)}"\n` };
+      requests.push({ kind, names: [arg.slice(slash + 1)] });
+    }
+    return { ok: true, requests, byName: true };
+  }
+  const kinds: Kind[] = [];
+  for (const type of args[0].split(",").filter(Boolean)) {
+    if (type.toLowerCase() === "all") {
+      kinds.push(...ALL_CATEGORY);
+      continue;
+    }
+    const kind = resolveResourceType(type);
+    if (!kind) return { ok: false, message: `error: the server doesn't have a resource type "${type}"\n` };
+    kinds.push(kind);
+  }
+  const names = args.slice(1);
+  if (names.length > 0 && kinds.length > 1) return { ok: false, message: `error: arguments in resource/name form must have a single resource and name\n` };
+  return { ok: true, requests: kinds.map((kind) => ({ kind, names: names.length > 0 ? names : undefined })), byName: names.length > 0 };
+}
+
+interface Selection {
+  objects: AnyObject[];
+  errors: string;
+}
+
+export function selectObjects(host: ShellHost, requests: readonly ResourceRequest[], namespace: string | undefined, selector: readonly LabelRequirement[]): Selection {
+  const objects: AnyObject[] = [];
+  let errors = "";
+  for (const request of requests) {
+    const ns = KIND_INFO[request.kind].namespaced ? namespace : undefined;
+    if (request.names) {
+      for (const name of request.names) {
+        const object = host.cluster.get(request.kind, name, ns ?? host.contextNamespace);
+        if (object) objects.push(object);
+        else errors += formatStatusError(notFoundError(request.kind, name));
+      }
+      continue;
+    }
+    const listed = host.cluster.list(request.kind, ns);
+    objects.push(...listed.filter((o) => matchLabelRequirements(selector, o.metadata.labels)));
+  }
+  return { objects, errors };
+}
+
+function formatLabels(labels: Record<string, string> | undefined): string {
+  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length > 0 ? entries.map(([k, v]) => `${k}=${v}`).join(",") : "<none>";
+}
+
+/**
+ * Human-readable output: one table per kind in request order, separated by a blank line; names carry their
+ * resource prefix when several kinds are printed; -A adds NAMESPACE, --show-labels adds LABELS
+ * (k8s.io/kubectl pkg/cmd/get/get.go and humanreadable_flags.go).
+ */
+function formatTables(host: ShellHost, objects: readonly AnyObject[], flags: ParsedFlags, wide: boolean): string {
+  const allNamespaces = flagBoolean(flags, "all-namespaces");
+  const showLabels = flagBoolean(flags, "show-labels");
+  const kinds = [...new Set(objects.map((o) => o.kind as Kind))];
+  const withKind = kinds.length > 1;
+  const context = { now: host.cluster.now(), state: host.cluster };
+  return kinds
+    .map((kind) => {
+      const printer = TABLE_PRINTERS[kind];
+      const namespaced = KIND_INFO[kind].namespaced;
+      const header = [...(allNamespaces && namespaced ? ["NAMESPACE"] : []), ...printer.headers, ...(wide ? printer.wideHeaders : []), ...(showLabels ? ["LABELS"] : [])];
+      const rows = objects
+        .filter((o) => o.kind === kind)
+        .map((o) => {
+          const cells = printer.row(o, context);
+          if (withKind) cells[0] = `${formatResourcePrefix(kind)}/${cells[0]}`;
+          return [...(allNamespaces && namespaced ? [o.metadata.namespace ?? ""] : []), ...cells, ...(wide ? printer.wide(o, context) : []), ...(showLabels ? [formatLabels(o.metadata.labels)] : [])];
+        });
+      return formatTable([header, ...rows]);
+    })
+    .join("\n");
+}
+
+export const getVerb: KubectlVerb = {
+  summary: "Display one or many resources.",
+  flags: [
+    { long: "output", short: "o" },
+    { long: "selector", short: "l" },
+    { long: "all-namespaces", short: "A", boolean: true },
+    { long: "show-labels", boolean: true },
+    { long: "watch", short: "w", boolean: true },
+    { long: "no-headers", boolean: true },
+    { long: "field-selector" },
+  ],
+  run(flags, { session: host }) {
+    const format = parseOutputFormat(flagValue(flags, "output"));
+    if ("error" in format) return failWith(`${format.error}\n`);
+    const parsedSelector = parseLabelSelector(flagValue(flags, "selector") ?? "");
+    if (!parsedSelector.ok) return failWith(`${parsedSelector.message}\n`);
+    const request = parseResourceArgs(flags.positionals, "get");
+    if (!request.ok) return failWith(request.message);
+    const allNamespaces = flagBoolean(flags, "all-namespaces");
+    const namespace = allNamespaces ? undefined : requestNamespace(flags, host);
+    const { objects, errors } = selectObjects(host, request.requests, namespace, parsedSelector.requirements);
+    const exitCode = errors ? 1 : 0;
+    if (format.kind !== "table") {
+      const printed = formatObjects(objects, format, request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1);
+      return { stdout: printed.stdout, stderr: errors + (printed.error ? `${printed.error}\n` : ""), exitCode: printed.error ? 1 : exitCode };
+    }
+    if (objects.length === 0) {
+      if (errors) return failWith(errors);
+      const clusterScoped = request.requests.every((r) => !KIND_INFO[r.kind].namespaced);
+      return { stdout: "", stderr: allNamespaces || clusterScoped ? "No resources found\n" : `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+    }
+    let table = formatTables(host, objects, flags, format.wide);
+    if (flagBoolean(flags, "no-headers")) table = table.split("\n").filter((_l, i, lines) => i !== 0 && !(i > 0 && lines[i - 1] === "")).join("\n");
+    return { stdout: table, stderr: errors, exitCode };
+  },
+};

@@ -1,0 +1,62 @@
+import type { Cluster } from "@/lib/sim/store/cluster";
+import type { BuiltinHost } from "./builtins";
+import type { CommandResult } from "./command";
+
+/** A shell inside a pod's container, as `kubectl exec -it … -- sh` or `kubectl run … -it` opens it. */
+export interface PodShell {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** The program that was started: decides the prompt and the "not found" wording. */
+  shell: "bash" | "sh" | "zsh";
+  /** `kubectl run --rm`: delete the pod when the shell exits. */
+  removeOnExit?: boolean;
+  /** `kubectl run -it` attached to the pod's main process: kubectl prints the attach hint on exit. */
+  attached?: boolean;
+}
+
+export type ShellLocation = { kind: "workstation" } | ({ kind: "pod" } & PodShell);
+
+/** One `kubectl port-forward`: a local port on the workstation tunnelled into one pod's port. */
+export interface PortForward {
+  localPort: number;
+  namespace: string;
+  pod: string;
+  podPort: number;
+}
+
+export interface ShellJob {
+  id: number;
+  pid: number;
+  command: string;
+  forwards: PortForward[];
+}
+
+/**
+ * What the simulated commands may ask of the terminal session: the learner's cluster, where the shell is, the
+ * files the page gave it, background jobs and port-forwards, and the ingress controller's access log. Commands
+ * are pure functions of their context and this host; the session implements it.
+ */
+export interface ShellHost extends BuiltinHost {
+  readonly cluster: Cluster;
+  readonly location: ShellLocation;
+  /** The namespace of kubectl's current context. */
+  readonly contextNamespace: string;
+  readFile(path: string): string | undefined;
+  /** Names of the files the session holds (exercise editor contents), for completion and `ls`. */
+  fileNames(): string[];
+  /** Switches the terminal into a shell inside a pod once the current input has run. */
+  enterPod(shell: PodShell): void;
+  /** Registers port-forwards; in the foreground they hold the terminal until Ctrl-C. */
+  startPortForward(forwards: PortForward[], commandText: string, background?: boolean): ShellJob;
+  findPortForward(localPort: number): PortForward | undefined;
+  /** Text a background process writes to the terminal while another command runs (`Handling connection for 8080`). */
+  writeTerminal(text: string): void;
+  recordAccessLog(namespace: string, pod: string, line: string): void;
+  accessLog(namespace: string, pod: string): readonly string[];
+  /** A fresh number per connection, so repeated requests spread over endpoints deterministically. */
+  nextAttempt(): number;
+  /** Runs one command line inside a pod without entering it (`kubectl exec pod -- curl …`). */
+  runInPod(shell: PodShell, argv: readonly string[], stdin: string): CommandResult;
+  listJobs(): readonly ShellJob[];
+}

@@ -1,0 +1,336 @@
+import type { Cluster } from "@/lib/sim/store/cluster";
+import { parseScript } from "../grammar/parse-script";
+import { TEXT_FILTERS } from "../commands/text-filters";
+import { completeLine } from "../completion/complete-line";
+import { kubectl } from "../kubectl/kubectl";
+import type { CompletionResult } from "../terminal/line-editor";
+import { buildPodCommands, WORKSTATION_TOOLS } from "../tools/pod-commands";
+import { buildPodEnvironment } from "../tools/build-pod-environment";
+import { readPodFile } from "../tools/read-pod-file";
+import { resolveImageToolbox } from "../tools/image-tools";
+import { BUILTINS } from "./builtins";
+import type { Command, CommandResult } from "./command";
+import { JOB_COMMANDS } from "./job-commands";
+import { runScript, type OutputChunk } from "./run-script";
+import type { PodShell, PortForward, ShellHost, ShellJob, ShellLocation } from "./shell-host";
+import { formatLeavePod, formatPrompt } from "./format-prompt";
+
+/** What one call to execute() gives the terminal. */
+export interface ShellOutput {
+  /** stdout and stderr interleaved in the order the commands wrote them, `\n` line ends. */
+  text: string;
+  exitCode: number;
+  /** The input is not complete (open quote, here-document, trailing `|`): prompt `> ` and call again with all of it. */
+  needsMoreInput: boolean;
+  clearScreen: boolean;
+  /** `exit` on the workstation: the terminal session is over. */
+  ended: boolean;
+}
+
+export interface ShellSessionOptions {
+  /** The learner's sandbox; the session writes to it. */
+  cluster: Cluster;
+  /** Files the page gives the terminal (exercise editor contents), by name: `kubectl apply -f exercise.yaml`. */
+  files?: Readonly<Record<string, string>>;
+  env?: Readonly<Record<string, string>>;
+  /** Simulated time between two commands, so AGE moves as it does in a real terminal. Default 5 s. */
+  commandIntervalMs?: number;
+}
+
+/** One entry of the replayable log: everything that changed the session, in order. */
+export type SessionLogEntry = { type: "execute"; input: string } | { type: "interrupt" } | { type: "file"; name: string; text: string };
+
+const WORKSTATION_ENV: Readonly<Record<string, string>> = {
+  HOME: "/home/learner",
+  USER: "learner",
+  SHELL: "/bin/bash",
+  PATH: "/usr/local/bin:/usr/bin:/bin",
+  PWD: "/home/learner",
+};
+
+/**
+ * The simulated terminal: a shell on the learner's workstation with kubectl, which can move into shells inside
+ * pods, run background port-forwards and keep history. Every answer comes from the session's Cluster; the same
+ * inputs always give the same outputs, so a session is saved as its input log and restored by replaying it.
+ */
+export class ShellSession implements ShellHost {
+  readonly cluster: Cluster;
+  readonly contextNamespace = "default";
+  private currentLocation: ShellLocation = { kind: "workstation" };
+  private readonly workstationEnv: Record<string, string>;
+  private podEnv: Record<string, string> = {};
+  private readonly files = new Map<string, string>();
+  private readonly historyEntries: string[] = [];
+  private readonly log: SessionLogEntry[] = [];
+  private readonly jobs: ShellJob[] = [];
+  private foreground: ShellJob | undefined;
+  private readonly accessLogs = new Map<string, string[]>();
+  private pendingPod: PodShell | undefined;
+  private exitRequest: number | undefined;
+  private clearRequested = false;
+  private terminalOutput = "";
+  private attempts = 0;
+  private pids = 4242;
+  private readonly interval: number;
+
+  constructor(options: ShellSessionOptions) {
+    this.cluster = options.cluster;
+    this.workstationEnv = { ...WORKSTATION_ENV, ...(options.env ?? {}), "?": "0" };
+    for (const [name, text] of Object.entries(options.files ?? {})) this.files.set(name, text);
+    this.interval = options.commandIntervalMs ?? 5000;
+  }
+
+  get location(): ShellLocation {
+    return this.currentLocation;
+  }
+
+  get env(): Record<string, string> {
+    return this.currentLocation.kind === "workstation" ? this.workstationEnv : this.podEnv;
+  }
+
+  prompt(): string {
+    if (this.foreground) return "";
+    return formatPrompt(this.currentLocation, this.cluster);
+  }
+
+  /** Whether a foreground process (a port-forward) holds the terminal until interrupt(). */
+  isBusy(): boolean {
+    return this.foreground !== undefined;
+  }
+
+  /** Gives the terminal a file, as the exercise editor does when its contents change. */
+  setFile(name: string, text: string): void {
+    this.files.set(name, text);
+    this.log.push({ type: "file", name, text });
+  }
+
+  execute(input: string): ShellOutput {
+    const quiet = { text: "", exitCode: Number(this.env["?"] ?? 0), needsMoreInput: false, clearScreen: false, ended: false };
+    if (this.foreground) return quiet;
+    const parsed = parseScript(input);
+    if (parsed.status === "incomplete") return { ...quiet, needsMoreInput: true };
+    if (input.trim().length > 0) this.historyEntries.push(input.replace(/\n$/, ""));
+    this.log.push({ type: "execute", input });
+    if (parsed.status === "error") {
+      this.env["?"] = "2";
+      return { ...quiet, text: `${this.shellName()}: ${parsed.message}\n`, exitCode: 2 };
+    }
+    this.cluster.advance(this.interval);
+    const run = runScript(parsed.script, {
+      env: this.env,
+      session: this as ShellHost,
+      lookup: (name) => this.lookup(name),
+      notFound: (name) => (this.shellName() === "bash" ? `bash: ${name}: command not found` : `sh: ${name}: not found`),
+      takeTerminalOutput: () => this.takeTerminalOutput(),
+    });
+    let text = joinOutput(run.output) + this.takeTerminalOutput();
+    let ended = false;
+    if (this.exitRequest !== undefined) {
+      const code = this.exitRequest;
+      this.exitRequest = undefined;
+      if (this.currentLocation.kind === "pod") text += this.leavePod(code);
+      else ended = true;
+    }
+    if (this.pendingPod) {
+      this.enterPodNow(this.pendingPod);
+      this.pendingPod = undefined;
+    }
+    const clearScreen = this.clearRequested;
+    this.clearRequested = false;
+    return { text, exitCode: run.exitCode, needsMoreInput: false, clearScreen, ended };
+  }
+
+  /** Ctrl-C: stops the foreground port-forward; at a prompt it only abandons the line (the LineEditor's job). */
+  interrupt(): ShellOutput {
+    this.log.push({ type: "interrupt" });
+    const job = this.foreground;
+    if (!job) return { text: "", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
+    this.foreground = undefined;
+    this.jobs.splice(this.jobs.indexOf(job), 1);
+    this.workstationEnv["?"] = "130";
+    return { text: "^C\n", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
+  }
+
+  complete(line: string, cursor: number): CompletionResult {
+    return completeLine(this, line, cursor);
+  }
+
+  /** The replayable log (for serializeSession). */
+  entries(): readonly SessionLogEntry[] {
+    return this.log;
+  }
+
+  historyLines(): readonly string[] {
+    return this.historyEntries;
+  }
+
+  requestExit(code: number): void {
+    this.exitRequest = code;
+  }
+
+  requestClear(): void {
+    this.clearRequested = true;
+  }
+
+  commandNames(): string[] {
+    return Object.keys(this.commandTable());
+  }
+
+  readFile(path: string): string | undefined {
+    if (this.currentLocation.kind === "pod") {
+      const pod = this.cluster.get("Pod", this.currentLocation.pod, this.currentLocation.namespace);
+      return pod ? readPodFile(this.cluster, pod, path) : undefined;
+    }
+    return this.files.get(path) ?? this.files.get(path.replace(/^\.\//, "")) ?? this.files.get(path.replace(/^~\//, ""));
+  }
+
+  fileNames(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  enterPod(shell: PodShell): void {
+    this.pendingPod = shell;
+  }
+
+  startPortForward(forwards: PortForward[], commandText: string, background = false): ShellJob {
+    const job: ShellJob = { id: this.nextJobId(), pid: this.pids++, command: commandText, forwards };
+    this.jobs.push(job);
+    if (!background) this.foreground = job;
+    return job;
+  }
+
+  findPortForward(localPort: number): PortForward | undefined {
+    for (const job of this.jobs) {
+      const forward = job.forwards.find((f) => f.localPort === localPort);
+      if (forward) return forward;
+    }
+    return undefined;
+  }
+
+  writeTerminal(text: string): void {
+    this.terminalOutput += text;
+  }
+
+  recordAccessLog(namespace: string, pod: string, line: string): void {
+    const key = `${namespace}/${pod}`;
+    const lines = this.accessLogs.get(key) ?? [];
+    lines.push(line);
+    this.accessLogs.set(key, lines);
+  }
+
+  accessLog(namespace: string, pod: string): readonly string[] {
+    return this.accessLogs.get(`${namespace}/${pod}`) ?? [];
+  }
+
+  nextAttempt(): number {
+    return this.attempts++;
+  }
+
+  runInPod(shell: PodShell, argv: readonly string[], stdin: string): CommandResult {
+    const saved = { location: this.currentLocation, env: this.podEnv };
+    this.currentLocation = { kind: "pod", ...shell };
+    const pod = this.cluster.get("Pod", shell.pod, shell.namespace);
+    this.podEnv = pod ? { ...buildPodEnvironment(this.cluster, pod, shell.container), "?": "0" } : { "?": "0" };
+    try {
+      const program = argv[0] ?? "";
+      const isShell = /^(\/bin\/)?(sh|bash|ash|zsh)$/.test(program);
+      if (isShell && argv[1] === "-c") return this.runScriptText(argv[2] ?? "");
+      const handler = this.lookup(program.replace(/^\/(usr\/)?(s?bin)\//, ""));
+      if (!handler) {
+        return {
+          stdout: "",
+          stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "0123": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
+          exitCode: 1,
+        };
+      }
+      return handler({ argv, stdin, env: this.podEnv, stdoutIsTerminal: true, session: this as ShellHost });
+    } finally {
+      this.currentLocation = saved.location;
+      this.podEnv = saved.env;
+    }
+  }
+
+  listJobs(): readonly ShellJob[] {
+    return this.jobs;
+  }
+
+  /** `kill %N`: ends a background job. */
+  stopJob(id: number): ShellJob | undefined {
+    const index = this.jobs.findIndex((j) => j.id === id);
+    if (index < 0) return undefined;
+    const [job] = this.jobs.splice(index, 1);
+    return job;
+  }
+
+  /** `fg %N`: the job takes the terminal back. */
+  foregroundJob(id: number): ShellJob | undefined {
+    const job = this.jobs.find((j) => j.id === id);
+    if (job) this.foreground = job;
+    return job;
+  }
+
+  private nextJobId(): number {
+    return this.jobs.reduce((max, j) => Math.max(max, j.id), 0) + 1;
+  }
+
+  private runScriptText(text: string): CommandResult {
+    const parsed = parseScript(text);
+    if (parsed.status !== "ok") return { stdout: "", stderr: `sh: ${parsed.status === "error" ? parsed.message : "syntax error: unexpected end of file"}\n`, exitCode: 2 };
+    const run = runScript(parsed.script, { env: this.podEnv, session: this as ShellHost, lookup: (name) => this.lookup(name), notFound: (name) => `sh: ${name}: not found` });
+    return {
+      stdout: run.output.filter((c) => c.stream === "stdout").map((c) => c.text).join(""),
+      stderr: run.output.filter((c) => c.stream === "stderr").map((c) => c.text).join(""),
+      exitCode: run.exitCode,
+    };
+  }
+
+  private takeTerminalOutput(): string {
+    const text = this.terminalOutput;
+    this.terminalOutput = "";
+    return text;
+  }
+
+  private shellName(): string {
+    return this.currentLocation.kind === "pod" ? this.currentLocation.shell : "bash";
+  }
+
+  private commandTable(): Record<string, Command<ShellHost>> {
+    const builtins = BUILTINS as Readonly<Record<string, Command<ShellHost>>>;
+    if (this.currentLocation.kind === "workstation") {
+      return { ...(TEXT_FILTERS as Readonly<Record<string, Command<ShellHost>>>), ...WORKSTATION_TOOLS, ...builtins, ...JOB_COMMANDS, kubectl, k: kubectl };
+    }
+    const pod = this.cluster.get("Pod", this.currentLocation.pod, this.currentLocation.namespace);
+    const container = pod?.spec?.containers?.find((c) => c.name === (this.currentLocation as PodShell).container);
+    return { ...buildPodCommands(container?.image), ...builtins, echo: TEXT_FILTERS.echo as Command<ShellHost> };
+  }
+
+  private lookup(name: string): Command<ShellHost> | undefined {
+    return this.commandTable()[name];
+  }
+
+  private enterPodNow(shell: PodShell): void {
+    const pod = this.cluster.get("Pod", shell.pod, shell.namespace);
+    if (!pod) return;
+    this.currentLocation = { kind: "pod", ...shell };
+    this.podEnv = { ...buildPodEnvironment(this.cluster, pod, shell.container), "?": "0" };
+  }
+
+  /** Leaving a pod shell: what kubectl prints after it (attach hint, `pod "x" deleted`, a non-zero exit). */
+  private leavePod(code: number): string {
+    const location = this.currentLocation as { kind: "pod" } & PodShell;
+    this.currentLocation = { kind: "workstation" };
+    this.podEnv = {};
+    const text = formatLeavePod(this.cluster, location, code);
+    this.workstationEnv["?"] = String(code);
+    return text;
+  }
+}
+
+function joinOutput(chunks: readonly OutputChunk[]): string {
+  return chunks.map((c) => c.text).join("");
+}
+
+/** The image's preferred interactive shell, for `kubectl exec -it pod -- sh` style commands that name none. */
+export function preferredShell(image: string | undefined): PodShell["shell"] {
+  return resolveImageToolbox(image).shells[0];
+}
