@@ -34,7 +34,7 @@ describe("the project's conformance corpus", () => {
   test("every case cites its upstream source with a quote", () => {
     for (const { cases } of corpus) {
       for (const c of cases as { id: string; source?: string }[]) {
-        expect(c.source, c.id).toMatch(/(kubernetes|kubernetes-sigs)\/[a-z-]+ \S+|the course article/);
+        expect(c.source, c.id).toMatch(/[\w.-]+\/[\w.-]+ [\w./-]+|the course article/);
         expect(c.source, c.id).toMatch(/"[^"]+"/);
       }
     }
