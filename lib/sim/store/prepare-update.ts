@@ -1,6 +1,7 @@
 import type { StatusError } from "../api/status-error";
 import { allocateServiceAddresses, patchAllocatedValues } from "../alloc/allocate-service-addresses";
 import { dropTypeDependentFields } from "../alloc/drop-type-dependent-fields";
+import { normalizeClusterIPs } from "../alloc/normalize-cluster-ips";
 import { KIND_INFO, type AnyObject, type Kind, type Service } from "../objects/kinds";
 import { err, ok, type Result } from "../result";
 import type { ObjectSource } from "../source";
@@ -55,6 +56,7 @@ export function prepareUpdate(core: ClusterCore, input: JsonObject, live: AnyObj
   }
   if (kind === "Service") {
     object = patchAllocatedValues(object as unknown as Service, live as Service) as unknown as JsonObject;
+    object = normalizeClusterIPs(object as unknown as Service, live as Service) as unknown as JsonObject;
     object = dropTypeDependentFields(object as unknown as Service, live as Service) as unknown as JsonObject;
   }
 
