@@ -21,9 +21,15 @@ export interface IngressClassDecision {
   reason: string;
 }
 
-/** IngressClasses annotated as the cluster default, oldest first. */
+/**
+ * IngressClasses annotated as the cluster default, in the admission plugin's order of preference: newest
+ * first, then by name (plugin/pkg/admission/network/defaultingressclass/admission.go getDefaultClass).
+ */
 export function listDefaultIngressClasses(state: ClusterState): IngressClass[] {
-  return state.list("IngressClass").filter((c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === "true");
+  return state
+    .list("IngressClass")
+    .filter((c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === "true")
+    .sort((a, b) => Date.parse(b.metadata.creationTimestamp) - Date.parse(a.metadata.creationTimestamp) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }
 
 /**
@@ -32,8 +38,8 @@ export function listDefaultIngressClasses(state: ClusterState): IngressClass[] {
  * --controller-class; failing that field, the `kubernetes.io/ingress.class` annotation must equal its
  * --ingress-class (default "nginx"); an Ingress with neither is taken only with --watch-ingress-without-class.
  * The default IngressClass is how the API server fills the gap: its DefaultIngressClass admission plugin writes
- * spec.ingressClassName on Ingresses created without one, and refuses to choose when several classes claim to
- * be the default (https://kubernetes.io/docs/concepts/services-networking/ingress/#default-ingress-class).
+ * spec.ingressClassName on Ingresses created without one, the newest when several are marked default
+ * (https://kubernetes.io/docs/concepts/services-networking/ingress/#default-ingress-class).
  */
 export function resolveIngressClass(state: ClusterState, ingress: Ingress, controller: IngressControllerRef): IngressClassDecision {
   const className = ingress.spec?.ingressClassName;
@@ -82,8 +88,9 @@ export function resolveIngressClass(state: ClusterState, ingress: Ingress, contr
   }
 
   const defaults = listDefaultIngressClasses(state);
-  if (defaults.length === 1) {
+  if (defaults.length > 0) {
     const [defaultClass] = defaults;
+    const chosen = defaults.length > 1 ? ` (${defaults.length} classes are marked default; the newest is chosen)` : "";
     const claimed = defaultClass.spec?.controller === controller.controllerClass;
     return {
       claimed,
@@ -91,19 +98,18 @@ export function resolveIngressClass(state: ClusterState, ingress: Ingress, contr
       className: defaultClass.metadata.name,
       field: "spec.ingressClassName",
       reason: claimed
-        ? `the Ingress names no class; IngressClass "${defaultClass.metadata.name}" is the cluster default (${DEFAULT_CLASS_ANNOTATION}: "true") and belongs to ingress-nginx.`
-        : `the Ingress names no class; the default IngressClass "${defaultClass.metadata.name}" belongs to controller "${defaultClass.spec?.controller ?? "<unset>"}".`,
+        ? `the Ingress names no class; IngressClass "${defaultClass.metadata.name}" is the cluster default (${DEFAULT_CLASS_ANNOTATION}: "true")${chosen} and belongs to ingress-nginx.`
+        : `the Ingress names no class; the default IngressClass "${defaultClass.metadata.name}"${chosen} belongs to controller "${defaultClass.spec?.controller ?? "<unset>"}".`,
     };
   }
 
   if (controller.watchIngressWithoutClass) {
     return { claimed: true, source: "without-class", reason: "the Ingress names no class and ingress-nginx runs with --watch-ingress-without-class=true, so it takes it." };
   }
-  const several = defaults.length > 1 ? ` ${defaults.length} IngressClasses are marked default, so the API server assigns none.` : "";
   return {
     claimed: false,
     source: "none",
     field: "spec.ingressClassName",
-    reason: `the Ingress has no spec.ingressClassName and no ${INGRESS_CLASS_ANNOTATION} annotation, and ingress-nginx ignores such Ingresses unless started with --watch-ingress-without-class=true.${several} Set spec.ingressClassName: nginx.`,
+    reason: `the Ingress has no spec.ingressClassName and no ${INGRESS_CLASS_ANNOTATION} annotation, and ingress-nginx ignores such Ingresses unless started with --watch-ingress-without-class=true. Set spec.ingressClassName: nginx.`,
   };
 }

@@ -214,7 +214,8 @@ describe("routeIngress: class selection with an ingress-nginx controller running
     { name: "annotation kubernetes.io/ingress.class: gce", objects: [ingress("i", rule, { annotations: { "kubernetes.io/ingress.class": "gce" } })], served: false },
     { name: "no class, nginx is the default IngressClass", objects: [ingressClass("nginx", "k8s.io/ingress-nginx", true), ingress("i", rule)], served: true },
     { name: "no class, no default class", objects: [ingressClass("nginx", "k8s.io/ingress-nginx"), ingress("i", rule)], served: false },
-    { name: "no class, two default classes", objects: [ingressClass("nginx", "k8s.io/ingress-nginx", true), ingressClass("other", "example.com/other", true), ingress("i", rule)], served: false },
+    { name: "no class, two default classes created together: by name, nginx", objects: [ingressClass("nginx", "k8s.io/ingress-nginx", true), ingressClass("other", "example.com/other", true), ingress("i", rule)], served: true },
+    { name: "no class, two default classes: the newest (other) wins", objects: [ingressClass("nginx", "k8s.io/ingress-nginx", true), { ...ingressClass("other", "example.com/other", true), metadata: { name: "other", annotations: { "ingressclass.kubernetes.io/is-default-class": "true" }, creationTimestamp: "2025-06-01T00:00:00Z" } }, ingress("i", rule)], served: false },
     { name: "spec.ingressClassName wins over the annotation", objects: [ingressClass("nginx", "k8s.io/ingress-nginx"), ingress("i", { ...rule, ingressClassName: "missing" }, { annotations: { "kubernetes.io/ingress.class": "nginx" } })], served: false },
   ])("$name → served: $served", ({ objects, served }) => {
     const route = routeIngress(state([controllerPod(), ...objects]), { host: "app.example.com", path: "/" });
