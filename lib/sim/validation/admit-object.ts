@@ -70,16 +70,19 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   if (!KIND_INFO[kind].namespaced) delete metadata.namespace;
   const defaulted = applyDefaults(value as ManifestObject);
 
+  // The Service storage allocates node ports before it validates (BeginCreate runs before BeforeCreate in
+  // staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go), so a port outside the range is
+  // the only error reported.
+  const name = typeof metadata.name === "string" ? metadata.name : "";
+  const locate = (list: FieldError[]) => list.map((e) => (e.position || !options.source ? e : { ...e, position: options.source.locate(e.field) }));
+  const allocation = kind === "Service" ? validateNodePortRange(defaulted, options.config) : [];
+  if (allocation.length > 0) return err(invalidStatusError(kind, name, locate(allocation)));
+
   const semantic = options.operation === "update" && options.old
     ? validateObjectUpdate(kind, defaulted, options.old)
     : validateObject(kind, defaulted);
   const errors = [...semantic, ...schemaErrorsNotCovered(kind, defaulted as Record<string, unknown>, semantic)];
-  if (errors.length === 0 && kind === "Service") errors.push(...validateNodePortRange(defaulted, options.config));
-  if (errors.length > 0) {
-    const name = typeof metadata.name === "string" ? metadata.name : "";
-    const located = errors.map((e) => (e.position || !options.source ? e : { ...e, position: options.source.locate(e.field) }));
-    return err(invalidStatusError(kind, name, located));
-  }
+  if (errors.length > 0) return err(invalidStatusError(kind, name, locate(errors)));
   return ok(defaulted);
 }
 
@@ -92,10 +95,7 @@ function schemaErrorsNotCovered(kind: Kind, object: Record<string, unknown>, sem
   return validateSchema(kind, object).filter((e) => !semantic.some((s) => related(e.field, s.field)));
 }
 
-/**
- * The NodePort allocator's check, done after validation passes as the Service REST storage does
- * (pkg/registry/core/service/portallocator: ErrNotInRange).
- */
+/** The NodePort allocator's range check (pkg/registry/core/service/portallocator: ErrNotInRange). */
 function validateNodePortRange(service: ManifestObject, config: ClusterConfig): FieldError[] {
   const [min, max] = config.nodePortRange;
   const ports = ((service.spec as { ports?: { nodePort?: number }[] } | undefined)?.ports ?? []);

@@ -1,7 +1,7 @@
 import type { IService } from "kubernetes-models/v1/Service";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
 import type { FieldError } from "./field-error";
-import { duplicate, forbidden, immutable, invalid, notSupported, required } from "./field-errors";
+import { duplicate, forbidden, invalid, notSupported, required } from "./field-errors";
 import { goLiteral, goQuote } from "./format-field-error";
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNS1035Label } from "./dns-names";
 import { isValidIP } from "./ip-addresses";
@@ -12,8 +12,6 @@ import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-
 const SERVICE_TYPES = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 const SESSION_AFFINITY_TYPES = ["ClientIP", "None"];
 const TRAFFIC_POLICIES = ["Cluster", "Local"];
-/** pkg/cluster/ports KubeletPort: a LoadBalancer may not expose it. */
-const KUBELET_PORT = 10250;
 
 /** ExternallyAccessible (kubernetes/kubernetes pkg/api/service/util.go). */
 export function isExternallyAccessible(spec: IService["spec"]): boolean {
@@ -30,20 +28,16 @@ export function validateService(service: IService): FieldError[] {
   const errors = validateObjectMeta(service.metadata, nameIsDNS1035Label);
   const spec = service.spec ?? {};
   const ports = spec.ports ?? [];
-  const isHeadless = spec.clusterIP === "None";
+  // isHeadlessService: exactly one clusterIP, "None" (clusterIPs is normalised from clusterIP by defaulting).
+  const isHeadless = spec.clusterIPs?.length === 1 && spec.clusterIPs[0] === "None";
 
   if (ports.length === 0 && !isHeadless && spec.type !== "ExternalName") errors.push(required("spec.ports"));
   switch (spec.type) {
     case "LoadBalancer":
-      ports.forEach((port, i) => {
-        if (port.port === KUBELET_PORT) {
-          errors.push(invalid(`spec.ports[${i}]`, port.port, `may not expose port ${KUBELET_PORT} externally since it is used by kubelet`));
-        }
-      });
-      if (isHeadless) errors.push(invalid("spec.clusterIP", spec.clusterIP, "may not be set to 'None' for LoadBalancer services"));
+      if (isHeadless) errors.push(invalid("spec.clusterIPs[0]", "None", "may not be set to 'None' for LoadBalancer services"));
       break;
     case "NodePort":
-      if (isHeadless) errors.push(invalid("spec.clusterIP", spec.clusterIP, "may not be set to 'None' for NodePort services"));
+      if (isHeadless) errors.push(invalid("spec.clusterIPs[0]", "None", "may not be set to 'None' for NodePort services"));
       break;
     case "ExternalName": {
       if ((spec.clusterIPs?.length ?? 0) > 0) errors.push(forbidden("spec.clusterIPs", "may not be set for ExternalName services"));
@@ -77,13 +71,7 @@ export function validateService(service: IService): FieldError[] {
     errors.push(forbidden("spec.sessionAffinityConfig", "must not be set when session affinity is None"));
   }
 
-  (spec.clusterIPs ?? []).forEach((ip, i) => {
-    if (i === 0 && ip === "None") {
-      if ((spec.clusterIPs?.length ?? 0) > 1) errors.push(invalid(`spec.clusterIPs[${i}]`, ip, "'None' must be the first and only value"));
-      return;
-    }
-    for (const msg of isValidIP(ip)) errors.push(invalid(`spec.clusterIPs[${i}]`, ip, msg));
-  });
+  if (spec.type !== "ExternalName") errors.push(...validateClusterIPs(spec));
   (spec.externalIPs ?? []).forEach((ip, i) => {
     for (const msg of isValidIP(ip)) errors.push(invalid(`spec.externalIPs[${i}]`, ip, msg));
   });
@@ -98,6 +86,12 @@ export function validateService(service: IService): FieldError[] {
   }
   errors.push(...validateDuplicatePorts(ports));
 
+  if (spec.allocateLoadBalancerNodePorts !== undefined && spec.type !== "LoadBalancer") {
+    errors.push(forbidden("spec.allocateLoadBalancerNodePorts", "may only be used when `type` is 'LoadBalancer'"));
+  }
+  if (spec.loadBalancerClass !== undefined && spec.type !== "LoadBalancer") {
+    errors.push(forbidden("spec.loadBalancerClass", "may only be used when `type` is 'LoadBalancer'"));
+  }
   if ((spec.loadBalancerSourceRanges?.length ?? 0) > 0 && spec.type !== "LoadBalancer") {
     // Upstream names the field with a capital L here.
     errors.push(forbidden("spec.LoadBalancerSourceRanges", "may only be used when `type` is 'LoadBalancer'"));
@@ -110,6 +104,10 @@ export function validateService(service: IService): FieldError[] {
   } else if (!spec.externalTrafficPolicy) errors.push(required("spec.externalTrafficPolicy"));
   else if (!TRAFFIC_POLICIES.includes(spec.externalTrafficPolicy)) {
     errors.push(notSupported("spec.externalTrafficPolicy", spec.externalTrafficPolicy, TRAFFIC_POLICIES));
+  }
+  const needsHealthCheck = spec.type === "LoadBalancer" && spec.externalTrafficPolicy === "Local";
+  if (!needsHealthCheck && spec.healthCheckNodePort) {
+    errors.push(invalid("spec.healthCheckNodePort", spec.healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
   }
   if (spec.type !== "ExternalName") {
     if (!spec.internalTrafficPolicy) errors.push(required("spec.internalTrafficPolicy"));
@@ -169,18 +167,51 @@ function validateDuplicatePorts(ports: readonly IServicePort[]): FieldError[] {
 }
 
 /**
- * ValidateServiceUpdate: spec.clusterIP (and clusterIPs) cannot change once allocated, unless the type
- * changes to or from ExternalName.
+ * ValidateServiceClusterIPsRelatedFields: clusterIPs[0] mirrors clusterIP, `None` stands alone, at most two
+ * addresses, each a valid IP.
+ */
+function validateClusterIPs(spec: NonNullable<IService["spec"]>): FieldError[] {
+  const errors: FieldError[] = [];
+  const ips = spec.clusterIPs ?? [];
+  if (spec.clusterIP) {
+    if (ips.length > 0 && ips[0] !== spec.clusterIP) errors.push(invalid("spec.clusterIPs", ips, "first value must match `clusterIP`"));
+  } else if (ips.length > 0) {
+    errors.push(invalid("spec.clusterIPs", ips, "must be empty when `clusterIP` is not specified"));
+  }
+  ips.forEach((ip, i) => {
+    if (i === 0 && ip === "None") {
+      if (ips.length > 1) errors.push(invalid("spec.clusterIPs", ips, "'None' must be the first and only value"));
+      return;
+    }
+    for (const msg of isValidIP(ip)) errors.push(invalid(`spec.clusterIPs[${i}]`, ip, msg));
+  });
+  if (ips.length > 2) errors.push(invalid("spec.clusterIPs", ips, "may only hold up to 2 values"));
+  return errors;
+}
+
+/**
+ * ValidateServiceUpdate → validateUpgradeDowngradeClusterIPs: an allocated cluster IP may not change
+ * (`spec.clusterIPs[0]: Invalid value: []string{"None"}: may not change once set`, the message Helm users
+ * meet when a chart flips a Service to headless) unless the type changes to or from ExternalName.
  */
 export function validateServiceUpdate(service: IService, old: IService): FieldError[] {
   const errors = validateObjectMetaUpdate(service.metadata, old.metadata);
   const spec = service.spec ?? {};
   const oldSpec = old.spec ?? {};
-  if (spec.type !== "ExternalName" && oldSpec.type !== "ExternalName") {
-    if (oldSpec.clusterIP && spec.clusterIP !== oldSpec.clusterIP) errors.push(immutable("spec.clusterIP", spec.clusterIP ?? ""));
-    const ips = spec.clusterIPs ?? [];
-    const oldIPs = oldSpec.clusterIPs ?? [];
-    if (oldIPs.length > 0 && (ips[0] ?? "") !== oldIPs[0]) errors.push(immutable("spec.clusterIPs[0]", ips[0] ?? ""));
+  const ips = spec.clusterIPs ?? [];
+  const oldIPs = oldSpec.clusterIPs ?? [];
+  const headless = (list: readonly string[]) => list.length === 1 && list[0] === "None";
+  if (spec.type !== "ExternalName" && oldSpec.type !== "ExternalName" && !(headless(ips) && headless(oldIPs))) {
+    if (oldIPs.length === ips.length) {
+      oldIPs.forEach((ip, i) => {
+        if (ip !== ips[i]) errors.push(invalid(`spec.clusterIPs[${i}]`, ips, "may not change once set"));
+      });
+    } else if (oldIPs.length > ips.length) {
+      if (ips.length === 0) errors.push(invalid("spec.clusterIPs[0]", ips, "primary clusterIP can not be unset"));
+      else if (ips[0] !== oldIPs[0]) errors.push(invalid("spec.clusterIPs[0]", ips, "may not change once set"));
+    } else if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) {
+      errors.push(invalid("spec.clusterIPs[0]", ips, "may not change once set"));
+    }
   }
   return [...errors, ...validateService(service)];
 }

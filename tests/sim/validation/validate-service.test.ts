@@ -84,12 +84,12 @@ describe("Service validation", () => {
     {
       label: "headless is not allowed for NodePort",
       yaml: service("type: NodePort\nclusterIP: None\nselector: {app: web}\nports:\n- port: 80"),
-      causes: [["FieldValueInvalid", `spec.clusterIP: Invalid value: "None": may not be set to 'None' for NodePort services`]],
+      causes: [["FieldValueInvalid", `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`]],
     },
     {
       label: "headless is not allowed for LoadBalancer",
       yaml: service("type: LoadBalancer\nclusterIP: None\nselector: {app: web}\nports:\n- port: 80"),
-      causes: [["FieldValueInvalid", `spec.clusterIP: Invalid value: "None": may not be set to 'None' for LoadBalancer services`]],
+      causes: [["FieldValueInvalid", `spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for LoadBalancer services`]],
     },
     {
       label: "clusterIP must be an IP",
@@ -127,9 +127,14 @@ describe("Service validation", () => {
       causes: [["FieldValueForbidden", "spec.sessionAffinityConfig: Forbidden: must not be set when session affinity is None"]],
     },
     {
-      label: "a LoadBalancer may not expose the kubelet port",
-      yaml: service("type: LoadBalancer\nselector: {app: web}\nports:\n- port: 10250"),
-      causes: [["FieldValueInvalid", "spec.ports[0]: Invalid value: 10250: may not expose port 10250 externally since it is used by kubelet"]],
+      label: "clusterIPs must mirror clusterIP",
+      yaml: service("clusterIP: 10.96.0.20\nclusterIPs: [10.96.0.21]\nselector: {app: web}\nports:\n- port: 80"),
+      causes: [["FieldValueInvalid", 'spec.clusterIPs: Invalid value: []string{"10.96.0.21"}: first value must match `clusterIP`']],
+    },
+    {
+      label: "allocateLoadBalancerNodePorts only on a LoadBalancer",
+      yaml: service("type: NodePort\nallocateLoadBalancerNodePorts: false\nselector: {app: web}\nports:\n- port: 80"),
+      causes: [["FieldValueForbidden", "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'"]],
     },
   ])("$label", ({ yaml, causes }) => {
     expectCauses(admitYaml(yaml), causes as [string, string][]);
@@ -157,6 +162,11 @@ describe("Service validation", () => {
     expect(admitYaml(yaml).ok).toBe(true);
   });
 
+  test("a nodePort outside the range is reported alone: allocation runs before validation", () => {
+    const result = admitYaml(service("type: NodePort\nselector: {app: web}\nports:\n- port: 0\n  nodePort: 80\n  protocol: tcp", "Web"));
+    expectCauses(result, [["FieldValueInvalid", "spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767"]]);
+  });
+
   test("the NodePort range follows the cluster configuration", () => {
     const result = admitYaml(service("type: NodePort\nselector: {app: web}\nports:\n- port: 80\n  nodePort: 30080"), { config: { nodePortRange: [31000, 31999] } });
     expectCauses(result, [["FieldValueInvalid", "spec.ports[0].nodePort: Invalid value: 30080: provided port is not in the valid range. The range of valid ports is 31000-31999"]]);
@@ -166,12 +176,18 @@ describe("Service validation", () => {
 describe("Service update rules (ValidateServiceUpdate)", () => {
   const old = admitted(service("clusterIP: 10.96.0.20\nselector: {app: web}\nports:\n- port: 80"));
 
-  test("spec.clusterIP is immutable", () => {
+  test("an allocated cluster IP may not change (validateUpgradeDowngradeClusterIPs)", () => {
     const result = admitYaml(service("clusterIP: 10.96.0.21\nselector: {app: web}\nports:\n- port: 80"), { operation: "update", old });
-    expectCauses(result, [
-      ["FieldValueInvalid", 'spec.clusterIP: Invalid value: "10.96.0.21": field is immutable'],
-      ["FieldValueInvalid", 'spec.clusterIPs[0]: Invalid value: "10.96.0.21": field is immutable'],
-    ]);
+    expectCauses(result, [["FieldValueInvalid", 'spec.clusterIPs[0]: Invalid value: []string{"10.96.0.21"}: may not change once set']]);
+  });
+
+  test("turning a Service headless is refused with the message quoted in kyma-incubator/reconciler#470", () => {
+    const result = admitYaml(service("clusterIP: None\nselector: {app: web}\nports:\n- port: 80"), { operation: "update", old });
+    expectCauses(result, [["FieldValueInvalid", 'spec.clusterIPs[0]: Invalid value: []string{"None"}: may not change once set']]);
+  });
+
+  test("a Service may become ExternalName", () => {
+    expect(admitYaml(service("type: ExternalName\nexternalName: db.example.com"), { operation: "update", old }).ok).toBe(true);
   });
 
   test("the same clusterIP may be re-applied", () => {
