@@ -5,12 +5,14 @@ import rehypePrettyCode, { type Options as PrettyCodeOptions } from "rehype-pret
 import remarkGfm from "remark-gfm";
 import type { ContentError } from "./content-error";
 import type { Lesson } from "./load-course";
-import { rehypeCollectHeadings, remarkCheckComponents, type LessonHeading, type PluginProblem } from "./mdx-plugins";
+import { rehypeCollectHeadings, remarkCheckComponents, type ExerciseReference, type LessonHeading, type PluginProblem } from "./mdx-plugins";
 
 export interface CompiledLesson {
   /** The function body mdx-bundler produces; render it with getMDXComponent and the lesson component map. */
   code: string;
   headings: LessonHeading[];
+  /** The `<Exercise id>` elements of the lesson, in order. */
+  exercises: ExerciseReference[];
 }
 
 export type CompileLessonResult = { ok: true; lesson: CompiledLesson } | { ok: false; errors: ContentError[] };
@@ -41,19 +43,20 @@ export function compileLesson(lesson: Pick<Lesson, "file" | "body">): Promise<Co
 async function compileUncached({ file, body }: Pick<Lesson, "file" | "body">): Promise<CompileLessonResult> {
   const problems: PluginProblem[] = [];
   const headings: LessonHeading[] = [];
+  const exercises: ExerciseReference[] = [];
   try {
     const { code } = await bundleMDX({
       source: body,
       cwd: path.resolve(path.dirname(file)),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCheckComponents(problems)];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCheckComponents(problems, exercises)];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeCollectHeadings(headings), [rehypePrettyCode, PRETTY_CODE_OPTIONS]];
         return options;
       },
       esbuildOptions: (options) => ({ ...options, logLevel: "silent", minify: true, sourcemap: false }),
     });
     if (problems.length > 0) return { ok: false, errors: problems.map((p) => ({ file, ...p })) };
-    return { ok: true, lesson: { code, headings } };
+    return { ok: true, lesson: { code, headings, exercises } };
   } catch (error) {
     return { ok: false, errors: [...problems.map((p) => ({ file, ...p })), ...locateCompileErrors(file, error)] };
   }

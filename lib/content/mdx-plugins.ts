@@ -15,6 +15,12 @@ export interface PluginProblem {
   message: string;
 }
 
+/** An `<Exercise id="…" />` in a lesson, so the content check can confirm the exercise exists. */
+export interface ExerciseReference {
+  line: number;
+  id: string;
+}
+
 function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);
   for (const child of (node as Partial<Parent>).children ?? []) walk(child, visit);
@@ -51,7 +57,7 @@ function checkAttributes(node: MdxJsxNode): string[] {
  * Remark plugin: a lesson may use only the registered components and may not import or export code.
  * Without this an unknown `<Calout>` compiles fine and only fails when the page renders.
  */
-export function remarkCheckComponents(problems: PluginProblem[]) {
+export function remarkCheckComponents(problems: PluginProblem[], exercises: ExerciseReference[] = []) {
   return () => (tree: MdastRoot) => {
     walk(tree, (node) => {
       const line = node.position?.start.line ?? 1;
@@ -65,6 +71,8 @@ export function remarkCheckComponents(problems: PluginProblem[]) {
       if (name === null || /^[a-z][a-z0-9]*$/.test(name)) return;
       if (isMdxComponentName(name)) {
         problems.push(...checkAttributes(jsx).map((message) => ({ line, message })));
+        const id = jsx.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id")?.value;
+        if (name === "Exercise" && typeof id === "string") exercises.push({ line, id });
         return;
       }
       problems.push({ line, message: `unknown component <${name}>; lessons may use ${MDX_COMPONENT_NAMES.map((n) => `<${n}>`).join(", ")}` });

@@ -18,7 +18,7 @@ describe("npm run content:check", () => {
     const { rootDir } = copyFixtureContent();
     const result = runContentCheck(rootDir);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^content: 1 lessons checked, 0 problems/m);
+    expect(result.stdout).toMatch(/^content: 1 lessons and 0 exercises checked, 0 problems/m);
     expect(result.status).toBe(0);
   });
 
