@@ -34,7 +34,8 @@ export function buildResolvConf(state: ClusterState, pod: Pod): ResolvConf {
   if (policy === "ClusterFirst" && pod.spec?.hostNetwork === true) policy = "Default";
   let nameservers: string[] = [];
   let searches: string[] = [];
-  const options: Record<string, string> = {};
+  // A null-prototype map: option names come from the pod spec and may be anything, `__proto__` included.
+  const options: Record<string, string> = Object.create(null) as Record<string, string>;
   if (policy === "ClusterFirst" || policy === "ClusterFirstWithHostNet") {
     nameservers = [state.config.dnsServiceIP];
     searches = [`${namespace}.svc.${zone}`, `svc.${zone}`, zone];

@@ -11,10 +11,10 @@ import { NXDOMAIN, NODATA, type DnsRecord, type DnsRecordType, type ZoneAnswer }
  *   uses in its ExternalName example (section 2.5; 192.0.2.0/24 is TEST-NET-1, RFC 5737).
  * Everything else is NXDOMAIN: the simulator has no internet.
  */
-const FIXED_NAMES: Readonly<Record<string, string>> = {
-  "example.com": "192.0.2.53",
-  "www.example.com": "192.0.2.53",
-};
+const FIXED_NAMES: ReadonlyMap<string, string> = new Map([
+  ["example.com", "192.0.2.53"],
+  ["www.example.com", "192.0.2.53"],
+]);
 
 /** RFC 1034 section 4.3.3: `*.example.com` matches exactly one or more labels in front of the parent. */
 function matchesHost(host: string, name: string): boolean {
@@ -30,7 +30,8 @@ const EXTERNAL_TTL = 300;
 
 export function lookupExternalZone(state: ClusterState, fqdn: string, type: DnsRecordType): ZoneAnswer {
   const addresses = new Set<string>();
-  if (FIXED_NAMES[fqdn]) addresses.add(FIXED_NAMES[fqdn]);
+  const fixed = FIXED_NAMES.get(fqdn);
+  if (fixed) addresses.add(fixed);
   for (const ingress of state.list("Ingress")) {
     const hosts = (ingress.spec?.rules ?? []).map((r) => r.host?.toLowerCase()).filter((h): h is string => !!h);
     if (!hosts.some((h) => matchesHost(h, fqdn))) continue;

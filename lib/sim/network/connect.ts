@@ -9,6 +9,7 @@ import { routeServiceTraffic, type ServiceClient } from "../proxy/route-service-
 import { buildNodeHop } from "./build-node-hop";
 import { findClusterNode, findClusterNodeByIP } from "./cluster-nodes";
 import { isIPv4InCIDR } from "./ipv4";
+import { locatePodField } from "./locate-pod-field";
 import { findPodByIP, formatPodName, podIP } from "./pod-network";
 import { resolveConnectHost } from "./resolve-connect-host";
 import type { ConnectOutcome, PolicyVerdict, Protocol, TraceHop, TrafficPeer } from "./trace";
@@ -134,7 +135,8 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
 
   const listener = findListener(destinationPod, destinationPort, protocol);
   if (!listener) {
-    hops.push({ kind: "container", outcome: "fail", object: { kind: "Pod", name: destinationPod.metadata.name, namespace: destinationPod.metadata.namespace }, summary: `nothing listens on ${destinationPort}${protocol === "TCP" ? "" : `/${protocol}`} in pod ${formatPodName(destinationPod)} (${describeListeners(destinationPod)})` });
+    const containerIndex = Math.max(0, (destinationPod.spec?.containers ?? []).findIndex((c) => (c.ports ?? []).length > 0));
+    hops.push({ kind: "container", outcome: "fail", ...locatePodField(state, destinationPod, `spec.containers[${containerIndex}]`), summary: `nothing listens on ${destinationPort}${protocol === "TCP" ? "" : `/${protocol}`} in pod ${formatPodName(destinationPod)} (${describeListeners(destinationPod)})` });
     return { ...base, service, endpoint, sourceIP, policy, outcome: "refused", hops };
   }
   hops.push({

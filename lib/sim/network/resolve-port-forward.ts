@@ -24,11 +24,11 @@ export interface PortForwardTarget {
   hops: TraceHop[];
 }
 
-const KINDS: Record<string, "Service" | "Pod" | "Deployment"> = {
+const KINDS: ReadonlyMap<string, "Service" | "Pod" | "Deployment"> = new Map(Object.entries({
   svc: "Service", service: "Service", services: "Service",
   po: "Pod", pod: "Pod", pods: "Pod",
   deploy: "Deployment", deployment: "Deployment", deployments: "Deployment", "deployment.apps": "Deployment", "deployments.apps": "Deployment",
-};
+} as const));
 
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -74,7 +74,7 @@ function translateServicePort(servicePort: IServicePort, pod: Pod): number | und
  */
 export function resolvePortForward(state: ClusterState, request: PortForwardRequest): Result<PortForwardTarget, { message: string }> {
   const [kindText, name] = request.target.includes("/") ? request.target.split("/", 2) : ["pod", request.target];
-  const kind = KINDS[kindText.toLowerCase()];
+  const kind = KINDS.get(kindText.toLowerCase());
   if (!kind || !name) return err({ message: `error: invalid resource name ${JSON.stringify(request.target)}` });
   const hops: TraceHop[] = [];
   let pod: Pod | undefined;

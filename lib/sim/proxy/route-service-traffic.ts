@@ -1,6 +1,7 @@
 import type { ClusterState } from "../cluster-state";
 import type { TraceHop, TrafficPeer } from "../network/trace";
 import { findClusterNode, listClusterNodes, type ClusterNode } from "../network/cluster-nodes";
+import { isIPv4InCIDR } from "../network/ipv4";
 import { buildServiceEndpoints, type ProxyEndpoint } from "./build-service-endpoints";
 import { categorizeEndpoints, isExternalPolicyLocal, isInternalPolicyLocal } from "./categorize-endpoints";
 import { explainServiceEndpoints } from "./explain-service-endpoints";
@@ -82,6 +83,13 @@ export function routeServiceTraffic(
     hops[0] = { ...hops[0], outcome: "fail" };
     hops.push(policyHop(`kube-proxy rejects ${spn}: "${spn} has no endpoints" (REJECT, connection refused)`, "spec.selector"));
     return { action: "reject", receivingNode, hops };
+  }
+  // loadBalancerSourceRanges: the KUBE-FW chain accepts only listed sources to the load-balancer IP and
+  // drops the rest (proxier.go "traffic not accepted by KUBE-FW"); it does not guard the nodePort.
+  const sourceRanges = service.spec?.loadBalancerSourceRanges ?? [];
+  if (via === "load-balancer" && sourceRanges.length > 0 && !sourceRanges.some((cidr) => isIPv4InCIDR(client.ip, cidr.trim()))) {
+    hops.push(policyHop(`loadBalancerSourceRanges (${sourceRanges.join(", ")}) does not include ${client.ip}: the load-balancer IP drops it (timeout)`, "spec.loadBalancerSourceRanges"));
+    return { action: "drop", receivingNode, hops };
   }
   const clientOnReceivingNode = client.nodeName !== undefined && client.nodeName === receivingNode;
   const shortCircuit = external && (client.peer.kind === "pod" || (client.peer.kind === "node" && clientOnReceivingNode));

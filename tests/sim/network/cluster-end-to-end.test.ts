@@ -132,3 +132,16 @@ spec:
     expect(JSON.parse(result.body)).toMatchObject({ service: "backend-api", path: "/users" });
   });
 });
+
+describe("trace positions point into the learner's Deployment", () => {
+  test("a targetPort nothing binds: the container hop points at the pod template's container", () => {
+    const { cluster, netshoot } = setUp(ARTICLE.replace("      targetPort: 3000", "      targetPort: 8080"));
+    const result = connect(cluster, { from: netshoot, host: "my-backend-api.production", port: 80 });
+    expect(result.outcome).toBe("refused");
+    const hop = result.hops[result.hops.length - 1];
+    expect(hop.summary).toContain("nothing listens on 8080");
+    expect(hop.object).toEqual({ kind: "Deployment", name: "my-backend", namespace: "production" });
+    expect(hop.field).toBe("spec.template.spec.containers[0]");
+    expect(hop.position?.line).toBeGreaterThan(0);
+  });
+});

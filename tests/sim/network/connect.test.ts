@@ -167,6 +167,18 @@ describe("connect: external traffic and traffic policies (https://kubernetes.io/
     expect(connect(state, { from: external, host: "203.0.113.10", port: 443 }).outcome).toBe("timeout");
   });
 
+  test.each([
+    { label: "a client inside loadBalancerSourceRanges", client: "198.51.100.7", outcome: "connected" },
+    { label: "a client outside loadBalancerSourceRanges is dropped", client: "192.0.2.200", outcome: "timeout" },
+  ])("$label", ({ client, outcome }) => {
+    const state = withService(
+      { type: "LoadBalancer", clusterIP: "10.96.120.15", loadBalancerSourceRanges: ["198.51.100.0/24"], selector: { app: "my-backend" }, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 3000, nodePort: 31000 }] },
+      [],
+      { loadBalancer: { ingress: [{ ip: "203.0.113.10" }] } },
+    );
+    expect(connect(state, { from: { kind: "external", ip: client }, host: "203.0.113.10", port: 80 }).outcome).toBe(outcome);
+  });
+
   test("internalTrafficPolicy Local with no endpoint on the client's node drops", () => {
     const state = withService({ clusterIP: "10.96.120.15", internalTrafficPolicy: "Local", selector: { app: "my-backend" }, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 3000 }] });
     const onControlPlane = fromPod(state, "coredns-7db6d8ff4d-2xk9p", "kube-system");
