@@ -106,7 +106,7 @@ export function evaluateConformanceCase(sim: ConformanceSimulator, raw: unknown,
       return { caseId: c.id, index, summary: describeRawQuery(rawQuery), passed: false, expected: "a valid query", got: query };
     }
     const summary = formatQuerySummary(query);
-    const expectedText = JSON.stringify(query.expect);
+    const expectedText = typeof query.expect === "string" ? query.expect : JSON.stringify(query.expect);
     let verdict: QueryVerdict;
     if (loadProblem !== undefined || state === undefined) {
       verdict = failedVerdict(expectedText, loadProblem ?? "no cluster");
