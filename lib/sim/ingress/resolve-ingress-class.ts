@@ -68,7 +68,7 @@ export function resolveIngressClass(state: ClusterState, ingress: Ingress, contr
 
   const annotation = ingress.metadata.annotations?.[INGRESS_CLASS_ANNOTATION];
   if (annotation !== undefined) {
-    const field = `metadata.annotations.${INGRESS_CLASS_ANNOTATION}`;
+    const field = `metadata.annotations[${INGRESS_CLASS_ANNOTATION}]`;
     if (annotation !== controller.annotationValue) {
       return {
         claimed: false,

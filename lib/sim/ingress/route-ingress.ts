@@ -102,6 +102,30 @@ function describeLocation(state: ClusterState, location: NginxLocation, uri: str
   return { kind: "ingress", outcome: "fail", summary: `No path matches ${uri} and no spec.defaultBackend applies: the controller's default backend answers 404 Not Found.` };
 }
 
+/**
+ * The backend the location names, and whether it resolves: a Service port by number must be one of the
+ * Service's spec.ports[].port, a port by name one of spec.ports[].name
+ * (https://kubernetes.io/docs/reference/kubernetes-api/service-resources/ingress-v1/#IngressBackend).
+ */
+function describeBackend(state: ClusterState, location: NginxLocation): TraceHop | undefined {
+  if (!location.backend || !location.ingress) return undefined;
+  const base = location.origin === "path" ? `spec.rules[${location.rule}].http.paths[${location.pathIndex}].backend` : "spec.defaultBackend";
+  const { namespace, service, resource } = location.backend;
+  if (resource) return ingressHop(state, location.ingress, `${base}.resource`, "pass", `The backend is ${resource.kind} ${resource.name}${resource.apiGroup ? ` (${resource.apiGroup})` : ""}, a resource backend.`);
+  if (!service) return undefined;
+  const object = state.get("Service", service.name, namespace);
+  const portField = `${base}.service.port.${typeof service.port === "number" ? "number" : "name"}`;
+  if (!object) return ingressHop(state, location.ingress, `${base}.service.name`, "fail", `The backend Service ${namespace}/${service.name} does not exist (kubectl get svc -n ${namespace}).`);
+  const ports = object.spec?.ports ?? [];
+  const port = typeof service.port === "number" ? ports.find((p) => p.port === service.port) : ports.find((p) => p.name === service.port);
+  if (!port) {
+    const known = ports.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(", ") || "none";
+    return ingressHop(state, location.ingress, portField, "fail", `Service ${namespace}/${service.name} has no port ${typeof service.port === "number" ? service.port : `named "${service.port}"`}; its ports are ${known}.`);
+  }
+  const named = typeof service.port === "string" ? ` (port "${service.port}" is Service port ${port.port})` : "";
+  return ingressHop(state, location.ingress, portField, "pass", `The backend is Service ${namespace}/${service.name} port ${port.port}${named}, targetPort ${port.targetPort ?? port.port}.`);
+}
+
 function chooseController(state: ClusterState, requested: IngressControllerRef | undefined): IngressControllerRef | undefined {
   if (requested) return requested;
   return listIngressControllers(state)[0]?.ref;
@@ -126,6 +150,8 @@ export function traceIngressRoute(state: ClusterState, request: IngressRouteRequ
     hops.push(ingressHop(state, note.ingress, note.field, "info", note.summary));
   }
   hops.push(describeLocation(state, location, uri, server));
+  const backendHop = describeBackend(state, location);
+  if (backendHop) hops.push(backendHop);
   if (server.hostname !== CATCH_ALL_SERVER && location.origin !== "path") {
     // ingress-nginx puts host-less rules in the default server `_`, which nginx never consults for a Host that
     // has its own server block (controller.go getBackendServers: rule.Host "" → defServerName).

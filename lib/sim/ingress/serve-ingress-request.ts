@@ -137,12 +137,12 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
   // Server-level `if ($uri = /) { return 302 $scheme://$http_host<app-root>; }` (nginx.tmpl), before any location.
   const appRoot = server.locations.find((l) => l.annotations.appRoot !== undefined && l.ingress);
   if (uri === "/" && appRoot) {
-    hops.push(ingressHop(state, appRoot.ingress!, `metadata.annotations.${NGINX_ANNOTATION_PREFIX}app-root`, "info", `app-root redirects / to ${appRoot.annotations.appRoot}.`));
+    hops.push(ingressHop(state, appRoot.ingress!, `metadata.annotations[${NGINX_ANNOTATION_PREFIX}app-root]`, "info", `app-root redirects / to ${appRoot.annotations.appRoot}.`));
     return page(302, { location: `${request.scheme}://${hostHeader}${appRoot.annotations.appRoot}` });
   }
 
   const annotations = location.annotations;
-  const annotationField = (name: string) => `metadata.annotations.${NGINX_ANNOTATION_PREFIX}${name}`;
+  const annotationField = (name: string) => `metadata.annotations[${NGINX_ANNOTATION_PREFIX}${name}]`;
   if (annotations.proxyBodySizeBytes > 0 && bodyBytes > annotations.proxyBodySizeBytes) {
     const summary = `The request body (${bodyBytes} bytes) is larger than proxy-body-size ${annotations.proxyBodySize} (${annotations.proxyBodySizeBytes} bytes): nginx's client_max_body_size refuses it with 413 before it reaches any backend.`;
     hops.push(location.ingress ? ingressHop(state, location.ingress, annotationField("proxy-body-size"), "fail", summary) : { kind: "ingress", outcome: "fail", summary });

@@ -135,7 +135,16 @@ describe("the article's api-ingress on a cluster with the ingress-nginx and cert
     expect(ok.status).toBe(200);
     expect(ok.servedBy?.pod.name).toMatch(/^user-service-/);
     expect(serveIngressRequest(cluster, pod, request("http", "/users")).status).toBe(308);
-    expect(serveIngressRequest(cluster, pod, request("https", "/users", { method: "POST", bodyBytes: 9 * 1024 * 1024 })).status).toBe(413);
+    const tooLarge = serveIngressRequest(cluster, pod, request("https", "/users", { method: "POST", bodyBytes: 9 * 1024 * 1024 }));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.hops.find((h) => h.field === "metadata.annotations[nginx.ingress.kubernetes.io/proxy-body-size]")?.position?.line).toBe(13);
+  });
+
+  test("the backend hop resolves the Service port and points at it", () => {
+    const route = routeIngress(cluster, { host: "api.example.com", path: "/" });
+    const hop = route!.hops.find((h) => h.field === "spec.rules[0].http.paths[1].backend.service.port.number");
+    expect(hop?.summary).toBe("The backend is Service production/main-api port 80, targetPort 3000.");
+    expect(hop?.position?.line).toBe(38);
   });
 
   test("without the ClusterIssuer the Secret never appears and the trace says why", () => {

@@ -113,7 +113,7 @@ describe("serveIngressRequest: the article's api-ingress", () => {
     if (status === 413) {
       expect(result.body).toBe("<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
       expect(result.accessLog).toMatch(/"POST \/users HTTP\/1\.1" 413 \d+ "-" "curl\/8\.11\.1" \d+ 0\.000 \[\] \[\] - - - - [0-9a-f]{32}$/);
-      expect(result.hops.some((h) => h.field === "metadata.annotations.nginx.ingress.kubernetes.io/proxy-body-size")).toBe(true);
+      expect(result.hops.some((h) => h.field === "metadata.annotations[nginx.ingress.kubernetes.io/proxy-body-size]")).toBe(true);
     }
   });
 
