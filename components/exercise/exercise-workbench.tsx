@@ -35,10 +35,12 @@ export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) 
       .then((response) => (response.ok ? response.json() : null))
       .then((data: { attempts?: number; lastSubmission?: { yaml: string; result: GradeResult } } | null) => {
         if (!data) return;
-        setAttempts(data.attempts ?? 0);
+        setAttempts((local) => Math.max(local, data.attempts ?? 0));
         if (data.lastSubmission) {
-          if (saved === null) setYaml(data.lastSubmission.yaml);
-          setResult({ grade: data.lastSubmission.result, origin: "server" });
+          const last = data.lastSubmission;
+          if (saved === null) setYaml(last.yaml);
+          // A check made while this request was in flight is newer than the recorded one.
+          setResult((current) => current ?? { grade: last.result, origin: "server" });
         }
       })
       .catch(() => undefined);

@@ -63,12 +63,17 @@ function readyPods(context: CheckContext, endpoints: Endpoints | undefined, name
   return context.state.list("Pod", namespace).filter((p) => names.has(p.metadata.name));
 }
 
+/** The labels a learner wrote: controllers' bookkeeping labels (pod-template-hash) are left out. */
+function ownLabels(pod: Pod): Record<string, string> {
+  return Object.fromEntries(Object.entries(pod.metadata.labels ?? {}).filter(([key]) => key !== "pod-template-hash"));
+}
+
 function isReady(pod: Pod): boolean {
   return !pod.metadata.deletionTimestamp && (pod.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
 }
 
 function labelMismatchAdvice(context: CheckContext, namespace: string, selector: Record<string, string>): string {
-  const labelSets = [...new Set(context.state.list("Pod", namespace).map((p) => formatLabelSelector({ matchLabels: p.metadata.labels ?? {} })))];
+  const labelSets = [...new Set(context.state.list("Pod", namespace).map((p) => formatLabelSelector({ matchLabels: ownLabels(p) })))];
   const wanted = formatLabelSelector({ matchLabels: selector });
   return labelSets.length === 0
     ? `There are no pods in namespace ${namespace}.`
