@@ -273,6 +273,38 @@ function articleDbAccessPolicy(): Case {
   };
 }
 
+/**
+ * The same policy over pods written without status, as a learner writes them: the format has the cluster
+ * fill status as a healthy cluster would (Running, Ready, an IP from the pod CIDR), and the verdicts do not
+ * depend on which IPs were chosen.
+ */
+function articleDbAccessPolicyWithoutStatus(): Case {
+  const c = articleDbAccessPolicy();
+  const stripStatus = (m: Manifest): Manifest => {
+    if (m.kind !== "Pod") return m;
+    const { status: _status, ...rest } = m;
+    const spec = { ...(rest.spec as Record<string, unknown>) };
+    delete spec.nodeName;
+    return { ...rest, spec };
+  };
+  return {
+    ...c,
+    id: "netpol-article-db-access-policy-scheduled",
+    description: "The article's db-access-policy over pods without status or node: the cluster schedules them and assigns their IPs.",
+    manifests: c.manifests.map(stripStatus),
+    queries: c.queries.filter((q) => !("ip" in (q.from as object)) && !("ip" in (q.to as object))),
+  };
+}
+
 export function buildNetworkPolicyDocsCases(): Case[] {
-  return [exampleNetworkPolicy(), ...defaultPolicies(), ...andVersusOr(), endPortRange(), namespaceByName(), flannel(), articleDbAccessPolicy()];
+  return [
+    exampleNetworkPolicy(),
+    ...defaultPolicies(),
+    ...andVersusOr(),
+    endPortRange(),
+    namespaceByName(),
+    flannel(),
+    articleDbAccessPolicy(),
+    articleDbAccessPolicyWithoutStatus(),
+  ];
 }
