@@ -65,6 +65,33 @@ function requestLength(method: string, target: string, headers: Record<string, s
 }
 
 /**
+ * The request headers a backend receives from ingress-nginx (rootfs/etc/nginx/template/nginx.tmpl
+ * proxy_set_header): the client's own headers, Host kept, plus X-Request-ID, X-Real-IP, X-Forwarded-For (the
+ * address nginx saw; use-forwarded-headers is off by default), X-Forwarded-Host/Port/Proto/Scheme and
+ * X-Scheme. Names are lower-case; nginx omits a header whose value is empty.
+ */
+export function buildForwardedHeaders(
+  client: Record<string, string>,
+  request: { host: string | null; clientIP: string; requestId: string; scheme: "http" | "https" },
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(client)) if (name.toLowerCase() !== "proxy") out[name.toLowerCase()] = value;
+  const port = /:([0-9]+)$/.exec(request.host ?? "")?.[1] ?? (request.scheme === "https" ? "443" : "80");
+  if (request.host) out.host = request.host;
+  Object.assign(out, {
+    "x-request-id": request.requestId,
+    "x-real-ip": request.clientIP,
+    "x-forwarded-for": request.clientIP,
+    ...(request.host ? { "x-forwarded-host": request.host } : {}),
+    "x-forwarded-port": port,
+    "x-forwarded-proto": request.scheme,
+    "x-forwarded-scheme": request.scheme,
+    "x-scheme": request.scheme,
+  });
+  return out;
+}
+
+/**
  * ingress-nginx's data path for one request reaching a controller pod, in nginx's phase order
  * (https://nginx.org/en/docs/dev/development_guide.html#http_phases): TLS handshake with the host's certificate;
  * server by Host; server-level app-root redirect; location by path; client_max_body_size (proxy-body-size, 413)
@@ -201,7 +228,8 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
   hops.push(...upstream.hops);
   if (upstream.endpoints.length === 0) return page(503);
 
-  const proxied = proxyToUpstream(state, controllerPod, upstream, annotations, { method, host: request.host, uri: rewrite.uri, query: rewrite.query, headers, bodyBytes, clientIP }, { answer: options.answerBackend ?? minimalBackendAnswer, attempt: request.attempt ?? 0 });
+  const forwarded = buildForwardedHeaders(headers, { host: request.host, clientIP, requestId, scheme: request.scheme });
+  const proxied = proxyToUpstream(state, controllerPod, upstream, annotations, { method, host: request.host, uri: rewrite.uri, query: rewrite.query, headers: forwarded, bodyBytes, clientIP }, { answer: options.answerBackend ?? minimalBackendAnswer, attempt: request.attempt ?? 0 });
   attempts = proxied.attempts;
   hops.push(...proxied.hops);
   durationSeconds = attempts.reduce((sum, a) => sum + a.responseTimeSeconds, 0);

@@ -351,3 +351,28 @@ describe("serveIngressRequest: docs and conformance examples on the data path", 
     expect(result.hops.some((h) => h.summary.includes("has no tls.crt and tls.key"))).toBe(true);
   });
 });
+
+describe("serveIngressRequest: what the backend receives", () => {
+  test("ingress-nginx's proxy headers, with the client address it saw", () => {
+    const seen: Record<string, string>[] = [];
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends()]);
+    serveIngressRequest(s, controller, curl("https://api.example.com/users?id=1"), {
+      answerBackend: (r) => {
+        seen.push(r.headers);
+        return { status: 200, headers: {}, body: "ok" };
+      },
+    });
+    expect(seen[0]).toMatchObject({
+      host: "api.example.com",
+      "user-agent": "curl/8.11.1",
+      "x-real-ip": "198.51.100.7",
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-host": "api.example.com",
+      "x-forwarded-port": "443",
+      "x-forwarded-proto": "https",
+      "x-forwarded-scheme": "https",
+      "x-scheme": "https",
+    });
+    expect(seen[0]["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
