@@ -11,7 +11,7 @@ export type HttpBehaviour =
   | "agnhost-netexec"
   | "agnhost-serve-hostname"
   | "echoserver"
-  | "coredns-health"
+  | "health-endpoint"
   | "course-json"
   | "ingress-controller"
   | "postgres"
@@ -156,9 +156,9 @@ const CATALOG: readonly KnownImage[] = [
     listens: () => [
       { port: 53, protocol: "UDP", purpose: "dns" },
       tcp(53, "dns-tcp"),
-      tcp(9153, "metrics"),
-      tcp(8080, "health", "coredns-health"),
-      tcp(8181, "ready", "coredns-health"),
+      tcp(9153, "metrics", "health-endpoint"),
+      tcp(8080, "health", "health-endpoint"),
+      tcp(8181, "ready", "health-endpoint"),
     ],
     startupLogs: () => [".:53", "[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860026c6a52e67daa10d7f0d57ec5b023288ec00c5e05f93523c894564e15b91770d3a07ae1cfbe861d15b37d4a0027e69c546ab112970993a3b03b", "CoreDNS-1.11.3"],
   },
@@ -166,7 +166,7 @@ const CATALOG: readonly KnownImage[] = [
     // kubernetes/ingress-nginx: HTTP 80, HTTPS 443, admission webhook 8443, healthz/metrics 10254.
     name: "registry.k8s.io/ingress-nginx/controller",
     description: "ingress-nginx controller (80, 443; webhook 8443; healthz 10254)",
-    listens: () => [tcp(80, "http", "ingress-controller"), tcp(443, "https", "ingress-controller"), tcp(8443, "webhook"), tcp(10254, "healthz")],
+    listens: () => [tcp(80, "http", "ingress-controller"), tcp(443, "https", "ingress-controller"), tcp(8443, "webhook"), tcp(10254, "healthz", "health-endpoint")],
     startupLogs: () => [
       "-------------------------------------------------------------------------------",
       "NGINX Ingress controller",

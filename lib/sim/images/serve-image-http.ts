@@ -97,7 +97,8 @@ function echoserverBody(r: ImageHttpRequest): string {
     `\tquery=${r.query}`,
     "\trequest_version=1.1",
     `\trequest_scheme=${r.scheme}`,
-    `\trequest_uri=${r.scheme}://${r.host}:8080${r.path}${r.query ? `?${r.query}` : ""}`,
+    // The echo script prints $scheme://$host:$server_port$request_uri; nginx's $host has no port.
+    `\trequest_uri=${r.scheme}://${r.host.replace(/:[0-9]+$/, "")}:8080${r.path}${r.query ? `?${r.query}` : ""}`,
     "",
     "Request Headers:",
     headers,
@@ -168,8 +169,14 @@ export function serveImageHttp(listener: ContainerListener, r: ImageHttpRequest)
       return strip(response(200, r.podName));
     case "echoserver":
       return strip(response(200, echoserverBody(r), { "content-type": "text/plain", server: "echoserver" }));
-    case "coredns-health":
-      return strip(r.path === "/health" || r.path === "/ready" ? response(200, "OK") : response(404, "404 page not found\n"));
+    case "health-endpoint": {
+      // CoreDNS health (:8080/health), ready (:8181/ready) and metrics (:9153/metrics); ingress-nginx's
+      // :10254/healthz and /metrics. Each is a Go http.ServeMux: other paths get "404 page not found".
+      if (["/health", "/ready"].includes(r.path)) return strip(response(200, "OK"));
+      if (r.path === "/healthz") return strip(response(200, "ok"));
+      if (r.path === "/metrics") return strip(response(200, "# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n# TYPE process_start_time_seconds gauge\n", { "content-type": "text/plain; version=0.0.4; charset=utf-8" }));
+      return strip(response(404, "404 page not found\n"));
+    }
     case "course-json": {
       const name = parseImageReference(listener.container.image ?? "")?.repository.split("/").pop() ?? "app";
       if (r.path === "/healthz") return strip(response(200, '{"status":"ok"}', { "content-type": "application/json; charset=utf-8", "x-powered-by": "Express" }));

@@ -116,9 +116,17 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
       return { ...base, service, endpoint: { ip: decision.endpoint.ip, port: decision.endpoint.port }, outcome: "timeout", hops };
     }
   } else {
-    destinationPod = findPodByIP(state, resolvedIP);
+    const hostPort = findHostPortPod(state, resolvedIP, request.port, protocol);
+    if (hostPort) {
+      destinationPod = hostPort.pod;
+      destinationPort = hostPort.containerPort;
+      receivingNode = hostPort.nodeName;
+      hops.push({ kind: "node", outcome: "pass", ...locatePodField(state, hostPort.pod, `spec.containers[${hostPort.containerIndex}].ports[${hostPort.portIndex}].hostPort`), summary: `node ${hostPort.nodeName} hostPort ${request.port} → ${formatPodName(hostPort.pod)}:${hostPort.containerPort} (the CNI portmap plugin DNATs it; the source is kept)` });
+    } else {
+      destinationPod = findPodByIP(state, resolvedIP);
+    }
     if (!destinationPod) return { ...base, ...connectToNonPod(state, client, resolvedIP, request.port, protocol, hops) };
-    if (client.external) {
+    if (client.external && !hostPort) {
       hops.push(fail("node", `${resolvedIP} is a pod address; the pod network is not routed from outside the cluster — use a NodePort, LoadBalancer or Ingress`));
       return { ...base, outcome: "timeout", hops };
     }
@@ -182,6 +190,26 @@ function evaluatePolicy(
     ingress: ingress.ingress,
     hops: [...egress.hops.filter((h) => h.outcome !== "info" || !/ingress/i.test(h.summary)), ...ingress.hops],
   };
+}
+
+/**
+ * A pod's hostPort: the CNI's portmap plugin DNATs nodeIP:hostPort to the pod's containerPort on the node it
+ * runs on (https://kubernetes.io/docs/concepts/configuration/overview/#services: "hostPort ... the <hostIP,
+ * hostPort, protocol> combination must be unique"; containernetworking/plugins plugins/meta/portmap).
+ */
+function findHostPortPod(state: ClusterState, ip: string, port: number, protocol: Protocol) {
+  const node = findClusterNodeByIP(state, ip);
+  if (!node) return undefined;
+  for (const pod of state.list("Pod")) {
+    if (pod.spec?.nodeName !== node.name || pod.spec.hostNetwork === true || podIP(pod) === undefined) continue;
+    const containers = pod.spec.containers ?? [];
+    for (let containerIndex = 0; containerIndex < containers.length; containerIndex++) {
+      const ports = containers[containerIndex].ports ?? [];
+      const portIndex = ports.findIndex((p) => p.hostPort === port && (p.protocol ?? "TCP") === protocol);
+      if (portIndex !== -1) return { pod, nodeName: node.name, containerPort: ports[portIndex].containerPort, containerIndex, portIndex };
+    }
+  }
+  return undefined;
 }
 
 /** An address no pod owns: a node, an unallocated Service or pod address, or somewhere outside the cluster. */

@@ -188,6 +188,13 @@ describe("connect: external traffic and traffic policies (https://kubernetes.io/
     expect(result.endpoint?.nodeName).toBe("worker-1");
   });
 
+  test("a hostPort on the pod's node is DNATed to the container port, from outside too", () => {
+    const state = articleState([pod("hp", { namespace: "default", ip: "10.244.2.80", node: "worker-2", image: "nginx", ports: [{ containerPort: 80, hostPort: 8080 } as never] })]);
+    const result = connect(state, { from: external, host: "172.18.0.4", port: 8080 });
+    expect(result).toMatchObject({ outcome: "connected", endpoint: { ip: "10.244.2.80", port: 80 }, sourceIP: "198.51.100.7" });
+    expect(connect(state, { from: external, host: "172.18.0.3", port: 8080 }).outcome).toBe("refused");
+  });
+
   test("a node reaches a ClusterIP through its own kube-proxy", () => {
     const state = articleState();
     const node = listClusterNodes(state)[1];
