@@ -194,6 +194,32 @@ function ingresses(): Case {
   );
 }
 
+function podObject(containers: Record<string, unknown>[] | undefined, name = "web"): Record<string, unknown> {
+  return { apiVersion: "v1", kind: "Pod", metadata: { name, namespace: "default" }, spec: containers === undefined ? {} : { containers } };
+}
+const container = (ports?: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({ name: "web", image: "nginx:1.27", ...(ports ? { ports } : {}), ...extra });
+
+function pods(): Case {
+  return toCase(
+    "validate-pod-ports",
+    `${CORE}#validateContainerPorts — "if port.ContainerPort == 0 { ... field.Required(idxPath.Child(\"containerPort\"), \"\") }", "else if allNames.Has(port.Name) { ... field.Duplicate(idxPath.Child(\"name\"), port.Name) }", "field.NotSupported(idxPath.Child(\"protocol\"), port.Protocol, supportedPortProtocols.List())"; #validateContainers — "field.Required(idxPath.Child(\"image\"), \"\")"`,
+    "Container ports, names and images, as the Pod validation reports them.",
+    [
+      { note: "a plain nginx Pod", object: podObject([container([{ containerPort: 80 }])]), expect: "valid" },
+      { note: "containerPort 0", object: podObject([container([{ containerPort: 0 }])]), expect: "invalid", field: "spec.containers[0].ports[0].containerPort" },
+      { note: "containerPort 70000", object: podObject([container([{ containerPort: 70000 }])]), expect: "invalid", field: "spec.containers[0].ports[0].containerPort" },
+      { note: "hostPort 70000", object: podObject([container([{ containerPort: 80, hostPort: 70000 }])]), expect: "invalid", field: "spec.containers[0].ports[0].hostPort" },
+      { note: "port name longer than 15 characters", object: podObject([container([{ name: "http-frontend-web", containerPort: 80 }])]), expect: "invalid", field: "spec.containers[0].ports[0].name" },
+      { note: "duplicate port names", object: podObject([container([{ name: "http", containerPort: 80 }, { name: "http", containerPort: 8080 }])]), expect: "invalid", field: "spec.containers[0].ports[1].name" },
+      { note: "unsupported protocol", object: podObject([container([{ containerPort: 80, protocol: "ICMP" }])]), expect: "invalid", field: "spec.containers[0].ports[0].protocol" },
+      { note: "Pod name must be a DNS subdomain", object: podObject([container()], "My_Pod"), expect: "invalid", field: "metadata.name" },
+      { note: "container name must be a DNS label", object: podObject([container(undefined, { name: "Web" })]), expect: "invalid", field: "spec.containers[0].name" },
+      { note: "containers are required", object: podObject(undefined), expect: "invalid", field: "spec.containers" },
+      { note: "image is required", object: podObject([{ name: "web" }]), expect: "invalid", field: "spec.containers[0].image" },
+    ],
+  );
+}
+
 export function buildValidationCases(): Case[] {
-  return [servicePorts(), serviceTypes(), serviceNames(), networkPolicies(), ingresses()];
+  return [servicePorts(), serviceTypes(), serviceNames(), networkPolicies(), ingresses(), pods()];
 }
