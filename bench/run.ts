@@ -8,6 +8,7 @@ import type { BenchRow } from "./bench-row";
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   "netpol-matrix": async () => (await import("./netpol-matrix")).runNetpolMatrixBenchmark(),
   grade: async () => (await import("./grade-exercises")).runGradeBenchmark(),
+  "http-grading": async () => (await import("./http-grading")).runHttpGradingBenchmark(),
 };
 
 function machine(): string {
