@@ -29,11 +29,8 @@ export function safeEncodeString(text: string): string {
 
 /** A random (version 4) UUID, as the API server assigns metadata.uid, drawn from the seeded stream. */
 export function generateUid(random: SeededRandom): string {
-  const hex = (n: number) => {
-    let s = "";
-    for (let i = 0; i < n; i++) s += random.int(16).toString(16);
-    return s;
-  };
-  const variant = (8 + random.int(4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const word = () => (random.int(0x10000) * 0x10000 + random.int(0x10000)).toString(16).padStart(8, "0");
+  const hex = word() + word() + word() + word();
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

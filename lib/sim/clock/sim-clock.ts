@@ -4,6 +4,7 @@
  */
 export class SimClock {
   private epochMs: number;
+  private formatted: { ms: number; text: string } | undefined;
 
   constructor(start: string | number) {
     const ms = typeof start === "number" ? start : Date.parse(start);
@@ -19,7 +20,8 @@ export class SimClock {
    * kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go MarshalJSON).
    */
   timestamp(): string {
-    return formatTimestamp(this.epochMs);
+    if (this.formatted?.ms !== this.epochMs) this.formatted = { ms: this.epochMs, text: formatTimestamp(this.epochMs) };
+    return this.formatted.text;
   }
 
   /** Moves time forward; negative or non-finite steps are ignored, because a clock never runs backwards. */

@@ -37,6 +37,7 @@ function withTransition(condition: Condition, previous: readonly Condition[] | u
 
 function reconcileIssuers(ctx: ControllerContext): void {
   for (const issuer of [...ctx.list("Issuer"), ...ctx.list("ClusterIssuer")]) {
+    if (!ctx.isDirty(issuer.metadata.namespace ?? "cert-manager")) continue;
     const ready = withTransition(issuerCondition(ctx, issuer), issuer.status?.conditions, ctx.timestamp(), issuer.metadata.generation);
     ctx.update({ ...issuer, status: { ...issuer.status, conditions: [ready] } } as typeof issuer);
   }
@@ -49,6 +50,7 @@ function reconcileIssuers(ctx: ControllerContext): void {
  */
 function reconcileIngressShim(ctx: ControllerContext): void {
   for (const ingress of ctx.list("Ingress")) {
+    if (!ctx.isDirty(ingress.metadata.namespace)) continue;
     const annotations = ingress.metadata.annotations ?? {};
     const clusterIssuer = annotations["cert-manager.io/cluster-issuer"];
     const issuer = annotations["cert-manager.io/issuer"];
@@ -93,6 +95,7 @@ function reconcileIngressShim(ctx: ControllerContext): void {
  */
 function reconcileCertificates(ctx: ControllerContext): void {
   for (const certificate of ctx.list("Certificate")) {
+    if (!ctx.isDirty(certificate.metadata.namespace)) continue;
     const namespace = certificate.metadata.namespace!;
     const ref = certificate.spec?.issuerRef;
     const kind = ref?.kind ?? "Issuer";

@@ -37,6 +37,11 @@ export interface ControllerContext {
   update<T extends AnyObject>(object: T): T;
   /** Deletes an object and, through ownerReferences, its dependents. */
   delete(ref: ObjectRef): void;
+  /**
+   * Whether anything in the namespace (undefined: anything cluster-scoped) changed since the previous
+   * reconcile pass; a change to a cluster-scoped object (a Node, an IngressClass) makes every namespace dirty.
+   */
+  isDirty(namespace: string | undefined): boolean;
   /** Whether a Pod's status came from a loaded snapshot and must be honoured, not recomputed. */
   isStatusPinned(uid: string): boolean;
   readonly podIPs: PodIPAllocator;

@@ -86,6 +86,7 @@ function scaleReplicaSet(ctx: ControllerContext, deployment: Deployment, rs: Rep
  */
 export function reconcileDeployments(ctx: ControllerContext): void {
   for (const deployment of ctx.list("Deployment")) {
+    if (!ctx.isDirty(deployment.metadata.namespace)) continue;
     if (!deployment.spec?.template || !deployment.spec.selector) continue;
     if (deployment.metadata.deletionTimestamp) continue;
     const namespace = deployment.metadata.namespace!;

@@ -130,6 +130,7 @@ export function managedSlicesOf(ctx: ControllerContext, service: Service, manage
 export function reconcileEndpointSlices(ctx: ControllerContext): void {
   const nodes = ctx.list("Node");
   for (const service of ctx.list("Service")) {
+    if (!ctx.isDirty(service.metadata.namespace)) continue;
     const existing = managedSlicesOf(ctx, service, ENDPOINTSLICE_CONTROLLER);
     if (!hasManagedEndpoints(service)) {
       for (const slice of existing) ctx.delete({ kind: "EndpointSlice", name: slice.metadata.name, namespace: slice.metadata.namespace });

@@ -17,6 +17,7 @@ export const ENDPOINTSLICE_MIRRORING_CONTROLLER = "endpointslicemirroring-contro
  */
 export function reconcileEndpointSliceMirroring(ctx: ControllerContext): void {
   for (const service of ctx.list("Service")) {
+    if (!ctx.isDirty(service.metadata.namespace)) continue;
     const existing = managedSlicesOf(ctx, service, ENDPOINTSLICE_MIRRORING_CONTROLLER);
     const endpoints = ctx.get("Endpoints", service.metadata.name, service.metadata.namespace);
     const mirrored =

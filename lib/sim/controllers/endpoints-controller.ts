@@ -109,6 +109,7 @@ export function compareIPs(a: string, b: string): number {
  */
 export function reconcileEndpoints(ctx: ControllerContext): void {
   for (const service of ctx.list("Service")) {
+    if (!ctx.isDirty(service.metadata.namespace)) continue;
     const namespace = service.metadata.namespace!;
     const existing = ctx.get("Endpoints", service.metadata.name, namespace);
     if (!hasManagedEndpoints(service)) {

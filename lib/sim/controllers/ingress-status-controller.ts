@@ -45,7 +45,9 @@ export function reconcileIngressStatus(ctx: ControllerContext): void {
   const ownedClasses = new Set(ctx.list("IngressClass").filter((c) => c.spec?.controller === INGRESS_NGINX_CONTROLLER).map((c) => c.metadata.name));
   const published = findPublishedService(ctx);
   const addresses = (published?.status?.loadBalancer?.ingress ?? []).map((i) => ({ ...(i.ip ? { ip: i.ip } : {}), ...(i.hostname ? { hostname: i.hostname } : {}) }));
+  const controllerChanged = ctx.isDirty("ingress-nginx");
   for (const ingress of ctx.list("Ingress")) {
+    if (!controllerChanged && !ctx.isDirty(ingress.metadata.namespace)) continue;
     const className = ingressClassNameOf(ingress);
     const owned = className !== undefined && ownedClasses.has(className) && addresses.length > 0;
     const current = ingress.status?.loadBalancer?.ingress ?? [];

@@ -87,6 +87,7 @@ function containerStatus(container: IContainer, ready: boolean, startedAt: strin
 export function syncPods(ctx: ControllerContext): void {
   const nodes = new Map(ctx.list("Node").map((n) => [n.metadata.name, n]));
   for (const pod of ctx.list("Pod")) {
+    if (!ctx.isDirty(pod.metadata.namespace)) continue;
     const node = pod.spec?.nodeName ? nodes.get(pod.spec.nodeName) : undefined;
     if (!node || pod.metadata.deletionTimestamp) continue;
     if (ctx.isStatusPinned(pod.metadata.uid)) fillPinnedStatus(ctx, pod, node);

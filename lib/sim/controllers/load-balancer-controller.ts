@@ -17,6 +17,7 @@ export function serviceKey(service: Service): string {
  */
 export function reconcileLoadBalancers(ctx: ControllerContext): void {
   for (const service of ctx.list("Service")) {
+    if (!ctx.isDirty(service.metadata.namespace)) continue;
     const key = serviceKey(service);
     const wantsLoadBalancer = service.spec?.type === "LoadBalancer" && !service.spec.loadBalancerClass;
     if (!wantsLoadBalancer) {

@@ -28,10 +28,16 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
   return true;
 }
 
-/** A container port the pod declares, in its containers and its restartable (sidecar) init containers. */
-function declaredPorts(pod: Pod): IContainerPort[] {
-  const sidecars = (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === "Always");
-  return [...(pod.spec?.containers ?? []), ...sidecars].flatMap((c) => c.ports ?? []);
+/** A named container port with the protocol, in the containers and restartable (sidecar) init containers. */
+function findNamedPort(pod: Pod, name: string, protocol: string): IContainerPort | undefined {
+  for (const container of pod.spec?.containers ?? []) {
+    for (const port of container.ports ?? []) if (port.name === name && (port.protocol ?? "TCP") === protocol) return port;
+  }
+  for (const container of pod.spec?.initContainers ?? []) {
+    if (container.restartPolicy !== "Always") continue;
+    for (const port of container.ports ?? []) if (port.name === name && (port.protocol ?? "TCP") === protocol) return port;
+  }
+  return undefined;
 }
 
 /**
@@ -43,9 +49,7 @@ function declaredPorts(pod: Pod): IContainerPort[] {
 export function findPort(pod: Pod, servicePort: IServicePort): number | undefined {
   const target = servicePort.targetPort ?? servicePort.port;
   if (typeof target === "number") return target;
-  const protocol = servicePort.protocol ?? "TCP";
-  const match = declaredPorts(pod).find((p) => p.name === target && (p.protocol ?? "TCP") === protocol);
-  return match?.containerPort;
+  return findNamedPort(pod, target, servicePort.protocol ?? "TCP")?.containerPort;
 }
 
 /** The pod's IPv4 address, from podIP or the first of podIPs. */

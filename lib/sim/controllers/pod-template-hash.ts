@@ -1,6 +1,6 @@
 import type { IPodTemplateSpec } from "kubernetes-models/v1/PodTemplateSpec";
 import { safeEncodeString } from "../alloc/generate-name";
-import { stringifySorted } from "../store/object-json";
+import { isSameJson, stringifySorted } from "../store/object-json";
 
 export const POD_TEMPLATE_HASH_LABEL = "pod-template-hash";
 
@@ -29,5 +29,5 @@ export function withoutHashLabel(template: IPodTemplateSpec | undefined): IPodTe
 }
 
 export function isSameTemplate(a: IPodTemplateSpec | undefined, b: IPodTemplateSpec | undefined): boolean {
-  return stringifySorted(withoutHashLabel(a)) === stringifySorted(withoutHashLabel(b));
+  return isSameJson(withoutHashLabel(a), withoutHashLabel(b));
 }

@@ -19,13 +19,14 @@ export interface ReconcileOptions {
 const MAX_PASSES = 12;
 
 /**
- * Runs every controller, in dependency order, until a whole pass stores nothing new: the synchronous
+ * Runs every controller, in dependency order, until a whole pass stores nothing new (each pass looks only at
+ * the namespaces the previous one changed): the synchronous
  * stand-in for the watch-driven control loops of a real cluster, so a write returns with the cluster
  * already settled (Deployment → ReplicaSet → Pods → scheduled → running → endpoints → Ingress status).
  */
-export function reconcileCluster(ctx: ControllerContext & { readonly revision: number }, options: ReconcileOptions): void {
+export function reconcileCluster(ctx: ControllerContext & { beginPass(): boolean }, options: ReconcileOptions): void {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const before = ctx.revision;
+    if (!ctx.beginPass()) return;
     reconcileDeployments(ctx);
     reconcileReplicaSets(ctx);
     schedulePods(ctx);
@@ -36,6 +37,5 @@ export function reconcileCluster(ctx: ControllerContext & { readonly revision: n
     reconcileEndpointSliceMirroring(ctx);
     reconcileIngressStatus(ctx);
     if (options.certManager) reconcileCertManager(ctx);
-    if (ctx.revision === before) return;
   }
 }

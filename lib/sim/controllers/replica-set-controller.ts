@@ -38,6 +38,7 @@ function compareForDeletion(a: Pod, b: Pod): number {
  */
 export function reconcileReplicaSets(ctx: ControllerContext): void {
   for (const rs of ctx.list("ReplicaSet")) {
+    if (!ctx.isDirty(rs.metadata.namespace)) continue;
     if (rs.metadata.deletionTimestamp || !rs.spec?.selector) continue;
     const namespace = rs.metadata.namespace!;
     const selector = rs.spec.selector;

@@ -79,7 +79,7 @@ export function formatFitError(total: number, reasons: Map<string, number>): str
  */
 export function schedulePods(ctx: ControllerContext): void {
   const nodes = ctx.list("Node");
-  const pending = ctx.list("Pod").filter((pod) => !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && !isPodTerminal(pod));
+  const pending = ctx.list("Pod").filter((pod) => ctx.isDirty(pod.metadata.namespace) && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && !isPodTerminal(pod));
   if (pending.length === 0) return;
   const load = new Map<string, number>(nodes.map((n) => [n.metadata.name, 0]));
   for (const pod of ctx.list("Pod")) {

@@ -56,6 +56,10 @@ export const STATUS_KINDS: ReadonlySet<Kind> = new Set<Kind>([
  */
 export class ClusterCore implements ControllerContext {
   readonly cni: CniProfile;
+  /** Namespaces ("*" for cluster-scoped objects) changed since the current reconcile pass began. */
+  private touched = new Set<string>();
+  /** Namespaces changed before the current pass began. */
+  private passDirty = new Set<string>();
 
   constructor(
     readonly config: ClusterConfig,
@@ -185,7 +189,7 @@ export class ClusterCore implements ControllerContext {
         ...(GENERATION_KINDS.has(kind) ? { generation: 1 } : {}),
       },
     } as unknown as T;
-    this.store.put(stored);
+    this.put(stored);
     return stored;
   }
 
@@ -193,7 +197,7 @@ export class ClusterCore implements ControllerContext {
     const current = this.store.get(object.kind as Kind, object.metadata.name, object.metadata.namespace);
     if (current && isSameObject(current, object)) return current as T;
     const stored = { ...object, metadata: { ...object.metadata, resourceVersion: this.nextResourceVersion() } } as T;
-    this.store.put(stored);
+    this.put(stored);
     return stored;
   }
 
@@ -235,6 +239,27 @@ export class ClusterCore implements ControllerContext {
       }
     }
     return removed;
+  }
+
+  /** Stores an object and marks its namespace for the controllers. */
+  put(object: AnyObject): void {
+    this.store.put(object);
+    this.touched.add(object.metadata.namespace ?? "*");
+  }
+
+  /**
+   * Starts a reconcile pass over what changed since the last one; false when nothing did. Controllers ask
+   * isDirty(namespace) to skip namespaces nothing touched, which keeps a write cheap in a big cluster.
+   */
+  beginPass(): boolean {
+    this.passDirty = this.touched;
+    this.touched = new Set();
+    return this.passDirty.size > 0;
+  }
+
+  isDirty(namespace: string | undefined): boolean {
+    const key = namespace ?? "*";
+    return this.passDirty.has("*") || this.touched.has("*") || this.passDirty.has(key) || this.touched.has(key);
   }
 
   isStatusPinned(uid: string): boolean {
@@ -279,6 +304,7 @@ export class ClusterCore implements ControllerContext {
     if (!removed) return undefined;
     this.sources.delete(removed.metadata.uid);
     this.pinnedStatus.delete(removed.metadata.uid);
+    this.touched.add(removed.metadata.namespace ?? "*");
     this.nextResourceVersion();
     if (removed.kind === "Service") {
       releaseServiceAddresses(removed as KindMap["Service"], this.services);

@@ -16,7 +16,7 @@ export interface ClusterEvent {
   count: number;
 }
 
-/** At most this many events are kept, oldest dropped first, as the API server's event TTL would. */
+/** About this many events are kept, oldest dropped first, as the API server's event TTL would. */
 export const MAX_EVENTS = 5000;
 
 /**
@@ -37,5 +37,6 @@ export function recordEvent(log: ClusterEvent[], event: Omit<ClusterEvent, "firs
     }
   }
   log.push({ ...event, firstTimestamp: at, lastTimestamp: at, count: 1 });
-  if (log.length > MAX_EVENTS) log.splice(0, log.length - MAX_EVENTS);
+  // Trimmed in batches so a busy log does not shift the whole array on every event.
+  if (log.length > MAX_EVENTS + 500) log.splice(0, log.length - MAX_EVENTS);
 }

@@ -85,6 +85,8 @@ export interface ApplyTextResult {
  * a StatusError and changes nothing.
  */
 export class Cluster implements ClusterState {
+  private deferReconcile = false;
+
   private constructor(
     private readonly core: ClusterCore,
     private readonly addons: ReadonlySet<Addon>,
@@ -258,7 +260,21 @@ export class Cluster implements ClusterState {
     const parsed = parseManifests(text, { file: options.file });
     const errors = [...parsed.errors];
     if (parsed.documents.length === 0 && errors.length === 0) errors.push({ message: "no objects passed to " + (options.mode ?? "apply") });
-    const documents: DocumentOutcome[] = parsed.documents.map((doc) => {
+    // Controllers settle once after the last document: what each write answers is the object the API server
+    // stored, before any controller acted on it, so the outcome is the same as reconciling after each one.
+    this.deferReconcile = true;
+    let documents: DocumentOutcome[];
+    try {
+      documents = this.writeDocuments(parsed.documents, options);
+    } finally {
+      this.deferReconcile = false;
+    }
+    if (documents.some((d) => d.result.ok)) this.reconcile();
+    return { documents, errors };
+  }
+
+  private writeDocuments(parsedDocuments: ReturnType<typeof parseManifests>["documents"], options: ApplyTextOptions): DocumentOutcome[] {
+    return parsedDocuments.map((doc) => {
       const object = doc.object;
       const meta = isJsonObject(object.metadata) ? object.metadata : {};
       const kind = typeof object.kind === "string" ? object.kind : "";
@@ -273,7 +289,6 @@ export class Cluster implements ClusterState {
       const result = options.mode === "create" ? this.create(object, writeOptions) : options.mode === "replace" ? this.replace(object, writeOptions) : this.apply(object, writeOptions);
       return { index: doc.index, ref, result };
     });
-    return { documents, errors };
   }
 
   /**
@@ -372,12 +387,13 @@ export class Cluster implements ClusterState {
   }
 
   private store(object: AnyObject, source: ObjectSource | undefined, pinStatus: boolean): void {
-    this.core.store.put(object);
+    this.core.put(object);
     if (source) this.core.sources.set(object.metadata.uid, source);
     if (pinStatus) this.core.pinnedStatus.add(object.metadata.uid);
   }
 
   private reconcile(): void {
+    if (this.deferReconcile) return;
     reconcileCluster(this.core, { certManager: this.addons.has("cert-manager") });
   }
 }

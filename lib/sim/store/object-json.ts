@@ -31,11 +31,37 @@ function sortKeys(value: unknown): unknown {
 
 /** Equal as stored data, ignoring the bookkeeping a write itself changes (resourceVersion). */
 export function isSameObject(a: unknown, b: unknown): boolean {
-  return stringifySorted(withoutResourceVersion(a)) === stringifySorted(withoutResourceVersion(b));
+  if (!isJsonObject(a) || !isJsonObject(b)) return isSameJson(a, b);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key === "metadata" && isJsonObject(a.metadata) && isJsonObject(b.metadata)) {
+      const metaKeys = new Set([...Object.keys(a.metadata), ...Object.keys(b.metadata)]);
+      for (const metaKey of metaKeys) {
+        if (metaKey !== "resourceVersion" && !isSameJson(a.metadata[metaKey], b.metadata[metaKey])) return false;
+      }
+    } else if (!isSameJson(a[key], b[key])) {
+      return false;
+    }
+  }
+  return true;
 }
 
-function withoutResourceVersion(value: unknown): unknown {
-  if (!isJsonObject(value) || !isJsonObject(value.metadata)) return value;
-  const { resourceVersion: _rv, ...metadata } = value.metadata;
-  return { ...value, metadata };
+/** Deep equality of JSON data, where an undefined member equals an absent one (as after encoding). */
+export function isSameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!isSameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isJsonObject(a) || !isJsonObject(b)) return false;
+  let countA = 0;
+  for (const key in a) {
+    if (a[key] === undefined) continue;
+    countA++;
+    if (!isSameJson(a[key], b[key])) return false;
+  }
+  let countB = 0;
+  for (const key in b) if (b[key] !== undefined) countB++;
+  return countA === countB;
 }

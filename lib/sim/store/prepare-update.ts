@@ -9,7 +9,7 @@ import { admitObject } from "../validation/admit-object";
 import { invalidStatusError } from "../validation/format-field-error";
 import type { ClusterCore } from "./cluster-core";
 import { GENERATION_KINDS, STATUS_KINDS } from "./cluster-core";
-import { copyJson, isJsonObject, isSameObject, stringifySorted, type JsonObject } from "./object-json";
+import { copyJson, isJsonObject, isSameJson, isSameObject, type JsonObject } from "./object-json";
 import { locateErrors, orderFields } from "./prepare-create";
 import { badRequestError, conflictError } from "./status-errors";
 
@@ -24,9 +24,9 @@ export interface PreparedUpdate {
 }
 
 /** Everything but metadata and status: what a change to bumps metadata.generation. */
-function desiredState(object: JsonObject): string {
+function desiredState(object: JsonObject): JsonObject {
   const { metadata: _m, status: _s, ...rest } = object;
-  return stringifySorted(rest);
+  return rest;
 }
 
 /**
@@ -80,7 +80,7 @@ export function prepareUpdate(core: ClusterCore, input: JsonObject, live: AnyObj
   }
   if (GENERATION_KINDS.has(kind)) {
     const previous = live.metadata.generation ?? 1;
-    meta.generation = desiredState(result) === desiredState(live as unknown as JsonObject) ? previous : previous + 1;
+    meta.generation = isSameJson(desiredState(result), desiredState(live as unknown as JsonObject)) ? previous : previous + 1;
   } else {
     delete meta.generation;
   }
