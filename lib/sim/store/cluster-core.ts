@@ -227,6 +227,14 @@ export class ClusterCore implements ControllerContext {
         }
       }
     }
+    if (kind === "Node") {
+      // The pod garbage collector deletes pods bound to a node that no longer exists
+      // (pkg/controller/podgc/gc_controller.go gcOrphaned).
+      for (const pod of this.store.list("Pod").filter((p) => p.spec?.nodeName === name)) {
+        const gone = this.removeOne("Pod", pod.metadata.name, pod.metadata.namespace);
+        if (gone) queue.push(gone);
+      }
+    }
     if (kind === "Service") {
       const endpoints = this.removeOne("Endpoints", name, namespace);
       if (endpoints) queue.push(endpoints);

@@ -21,7 +21,9 @@ import { LAST_APPLIED_ANNOTATION, formatLastApplied, mergeAppliedObject, parseLa
 import { isJsonObject, type JsonObject } from "./object-json";
 import { prepareCreate } from "./prepare-create";
 import { prepareUpdate } from "./prepare-update";
-import { badRequestError, notFoundError } from "./status-errors";
+import { badRequestError, forbiddenError, notFoundError } from "./status-errors";
+
+const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
 
 export type Addon = "coredns" | "ingress-nginx" | "cert-manager";
 
@@ -213,6 +215,10 @@ export class Cluster implements ClusterState {
   /** `kubectl delete`: NotFound when absent; dependents (ownerReferences) and a Namespace's contents go too. */
   delete(kind: Kind, name: string, namespace?: string): Result<WriteOutcome, StatusError> {
     if (!isKind(kind)) return err(badRequestError(`the server doesn't have a resource type "${String(kind)}"`));
+    // NamespaceLifecycle keeps the immortal namespaces (plugin/pkg/admission/namespace/lifecycle/admission.go).
+    if (kind === "Namespace" && IMMORTAL_NAMESPACES.includes(name) && this.get("Namespace", name)) {
+      return err(forbiddenError("Namespace", name, "this namespace may not be deleted"));
+    }
     const removed = this.core.deleteCascading(kind, name, KIND_INFO[kind].namespaced ? (namespace ?? "default") : undefined);
     if (!removed) return err(notFoundError(kind, name));
     this.reconcile();

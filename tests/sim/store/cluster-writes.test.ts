@@ -173,6 +173,19 @@ describe("replace and delete", () => {
     expect(cluster.create(service("other", { clusterIP: "10.96.0.30" })).ok).toBe(true);
   });
 
+  test.each(["default", "kube-system", "kube-public"])("the %s namespace may not be deleted", (name) => {
+    expect(message(Cluster.create().delete("Namespace", name))).toBe(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
+  });
+
+  test("deleting a Node deletes its pods; their ReplicaSet replaces them on the remaining nodes", () => {
+    const cluster = Cluster.create();
+    cluster.create(deployment("web", 4));
+    expect(cluster.delete("Node", "worker-1").ok).toBe(true);
+    const pods = cluster.list("Pod", "default");
+    expect(pods).toHaveLength(4);
+    expect(pods.every((p) => p.spec?.nodeName === "worker-2")).toBe(true);
+  });
+
   test("deleting a Namespace deletes everything in it", () => {
     const cluster = Cluster.create();
     cluster.create(namespace("shop"));
