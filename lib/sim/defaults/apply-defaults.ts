@@ -1,6 +1,7 @@
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IReplicaSet } from "kubernetes-models/apps/v1/ReplicaSet";
 import type { IEndpointSlice } from "kubernetes-models/discovery.k8s.io/v1/EndpointSlice";
+import type { IIngressClass } from "kubernetes-models/networking.k8s.io/v1/IngressClass";
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import type { IEndpoints } from "kubernetes-models/v1/Endpoints";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
@@ -8,15 +9,15 @@ import type { IPod } from "kubernetes-models/v1/Pod";
 import type { ISecret } from "kubernetes-models/v1/Secret";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { ManifestObject } from "../objects/meta";
-import { defaultEndpointSlice, defaultEndpoints, defaultNetworkPolicy } from "./default-networking";
+import { defaultEndpointSlice, defaultEndpoints, defaultIngressClass, defaultNetworkPolicy } from "./default-networking";
 import { defaultService } from "./default-service";
 import { defaultDeployment, defaultPod, defaultReplicaSet } from "./default-workloads";
 
 /**
  * The API server's defaulting for the kinds the simulator stores: the generated SetDefaults_* functions
  * plus what each kind's REST strategy fills on create. Returns a defaulted copy; the input is not changed.
- * Defaulting an already defaulted object changes nothing. Ingress, IngressClass and ConfigMap have no
- * defaults in their v1 APIs.
+ * Defaulting an already defaulted object changes nothing. Ingress and ConfigMap have no defaults in their
+ * v1 APIs; IngressClass only defaults its parameters' scope.
  */
 export function applyDefaults<T extends ManifestObject>(object: T): T {
   const copy = JSON.parse(JSON.stringify(object)) as T;
@@ -41,6 +42,9 @@ export function applyDefaults<T extends ManifestObject>(object: T): T {
       break;
     case "EndpointSlice":
       defaultEndpointSlice(copy as unknown as IEndpointSlice);
+      break;
+    case "IngressClass":
+      defaultIngressClass(copy as unknown as IIngressClass);
       break;
     case "Namespace":
       defaultNamespace(copy as unknown as INamespace);

@@ -1,4 +1,5 @@
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { IIngressClass } from "kubernetes-models/networking.k8s.io/v1/IngressClass";
 import type { IEndpoints } from "kubernetes-models/v1/Endpoints";
 import type { IEndpointSlice } from "kubernetes-models/discovery.k8s.io/v1/EndpointSlice";
 
@@ -32,4 +33,10 @@ export function defaultEndpointSlice(slice: IEndpointSlice): void {
     port.name ??= "";
     port.protocol ??= "TCP";
   }
+}
+
+/** SetDefaults_IngressClass (pkg/apis/networking/v1/defaults.go): parameters without a scope are cluster-scoped. */
+export function defaultIngressClass(ingressClass: IIngressClass): void {
+  const parameters = ingressClass.spec?.parameters;
+  if (parameters) parameters.scope ??= "Cluster";
 }

@@ -52,6 +52,11 @@ function jsonTypeOf(value: unknown): string {
   return "object";
 }
 
+/** Defines an own property even for keys such as `__proto__`, which plain assignment would not store. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 interface Context {
   unknownFields: string[];
   typeError?: string;
@@ -86,7 +91,7 @@ function decodeStruct(value: Record<string, unknown>, typeName: string, path: st
     if (child === null || child === undefined) continue;
     const childGoPath = goPath === "" ? name : `${goPath}.${name}`;
     const decoded = decodeValue(child, encoded, childPath, childGoPath, { struct: typeName, field: name }, context);
-    if (decoded !== undefined) out[name] = decoded;
+    if (decoded !== undefined) setOwn(out, name, decoded);
   }
   return out;
 }
@@ -118,10 +123,10 @@ function decodeValue(
     const out: Record<string, unknown> = {};
     for (const [key, element] of Object.entries(value as Record<string, unknown>)) {
       if (element === null || element === undefined) {
-        if (item === "s") out[key] = "";
+        if (item === "s") setOwn(out, key, "");
         continue;
       }
-      out[key] = decodeValue(element, item, `${path}[${key}]`, goPath, owner, context);
+      setOwn(out, key, decodeValue(element, item, `${path}[${key}]`, goPath, owner, context));
     }
     return out;
   }

@@ -1,7 +1,7 @@
 import type { IIngressClass } from "kubernetes-models/networking.k8s.io/v1/IngressClass";
 import type { FieldError } from "./field-error";
-import { immutable, invalid, required, tooLong } from "./field-errors";
-import { isDNS1123Subdomain, nameIsDNSSubdomain, regexError } from "./dns-names";
+import { forbidden, immutable, invalid, notSupported, required, tooLong } from "./field-errors";
+import { isDNS1123Subdomain, nameIsDNSLabel, nameIsDNSSubdomain, regexError } from "./dns-names";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
 
 const MAX_CONTROLLER_LENGTH = 250;
@@ -11,22 +11,46 @@ const httpPath = new RegExp(`^${HTTP_PATH_FMT}$`);
 /**
  * ValidateIngressClass (kubernetes/kubernetes pkg/apis/networking/validation/validation.go): the controller
  * is a domain-prefixed path such as `k8s.io/ingress-nginx` (apimachinery IsDomainPrefixedPath), at most 250
- * characters, and immutable.
+ * characters, and immutable. The parameters scope is defaulted to Cluster (pkg/apis/networking/v1/defaults.go).
  */
 export function validateIngressClass(ingressClass: IIngressClass): FieldError[] {
   const errors = validateObjectMeta(ingressClass.metadata, nameIsDNSSubdomain);
   const controller = ingressClass.spec?.controller ?? "";
   if (controller.length > MAX_CONTROLLER_LENGTH) errors.push(tooLong("spec.controller", MAX_CONTROLLER_LENGTH));
   errors.push(...isDomainPrefixedPath("spec.controller", controller));
-  const parameters = ingressClass.spec?.parameters;
-  if (parameters) {
-    if (!parameters.kind) errors.push(required("spec.parameters.kind", "kind is required"));
-    if (!parameters.name) errors.push(required("spec.parameters.name", "name is required"));
-    if (parameters.scope !== undefined && parameters.scope !== "Cluster" && parameters.scope !== "Namespace") {
-      errors.push({ type: "FieldValueNotSupported", field: "spec.parameters.scope", badValue: parameters.scope, supported: ["Cluster", "Namespace"] });
-    }
+  errors.push(...validateParameters(ingressClass.spec?.parameters));
+  return errors;
+}
+
+/** validateIngressClassParametersReference: a typed reference plus a scope, namespaced or cluster-wide. */
+function validateParameters(parameters: NonNullable<IIngressClass["spec"]>["parameters"]): FieldError[] {
+  if (!parameters) return [];
+  const errors: FieldError[] = [];
+  if (parameters.apiGroup !== undefined) {
+    for (const msg of isDNS1123Subdomain(parameters.apiGroup)) errors.push(invalid("spec.parameters.apiGroup", parameters.apiGroup, msg));
+  }
+  if (!parameters.kind) errors.push(required("spec.parameters.kind", "kind is required"));
+  else for (const msg of isValidPathSegmentName(parameters.kind)) errors.push(invalid("spec.parameters.kind", parameters.kind, msg));
+  if (!parameters.name) errors.push(required("spec.parameters.name", "name is required"));
+  else for (const msg of isValidPathSegmentName(parameters.name)) errors.push(invalid("spec.parameters.name", parameters.name, msg));
+  const scope = parameters.scope;
+  if (scope === undefined) return [...errors, required("spec.parameters.scope")];
+  if (scope !== "Cluster" && scope !== "Namespace") return [...errors, notSupported("spec.parameters.scope", scope, ["Cluster", "Namespace"])];
+  if (scope === "Namespace") {
+    if (parameters.namespace === undefined) errors.push(required("spec.parameters.namespace", "`parameters.scope` is set to 'Namespace'"));
+    else for (const msg of nameIsDNSLabel(parameters.namespace, false)) errors.push(invalid("spec.parameters.namespace", parameters.namespace, msg));
+  } else if (parameters.namespace !== undefined) {
+    errors.push(forbidden("spec.parameters.namespace", "`parameters.scope` is set to 'Cluster'"));
   }
   return errors;
+}
+
+/** IsValidPathSegmentName (apimachinery pkg/api/validation/path/name.go): the name must fit in a URL path. */
+export function isValidPathSegmentName(name: string): string[] {
+  if (name === "." || name === "..") return [`may not be '${name}'`];
+  const errs: string[] = [];
+  for (const illegal of ["/", "%"]) if (name.includes(illegal)) errs.push(`may not contain '${illegal}'`);
+  return errs;
 }
 
 function isDomainPrefixedPath(path: string, value: string): FieldError[] {

@@ -107,6 +107,20 @@ export function validateIngressBackend(backend: IIngressBackend | undefined, pat
   return errors;
 }
 
+/**
+ * ValidateIngressCreate also requires the legacy kubernetes.io/ingress.class annotation to agree with
+ * spec.ingressClassName when both are set.
+ */
+export function validateIngressCreate(ingress: IIngress): FieldError[] {
+  const errors = validateIngress(ingress);
+  const annotation = ingress.metadata?.annotations?.["kubernetes.io/ingress.class"];
+  const className = ingress.spec?.ingressClassName;
+  if (annotation !== undefined && className !== undefined && annotation !== className) {
+    errors.push(invalid("annotations.kubernetes.io/ingress.class", annotation, "must match `ingressClassName` when both are specified"));
+  }
+  return errors;
+}
+
 export function validateIngressUpdate(ingress: IIngress, old: IIngress): FieldError[] {
   return [...validateObjectMetaUpdate(ingress.metadata, old.metadata), ...validateIngress(ingress)];
 }

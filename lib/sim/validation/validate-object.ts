@@ -21,7 +21,7 @@ import { validateConfigMap, validateConfigMapUpdate } from "./validate-config-ma
 import { validateDeployment, validateDeploymentUpdate, validatePodTemplateForReplicaSet } from "./validate-deployment";
 import { validateEndpointSlice, validateEndpointSliceUpdate } from "./validate-endpoint-slice";
 import { validateEndpoints, validateEndpointsUpdate } from "./validate-endpoints";
-import { validateIngress, validateIngressUpdate } from "./validate-ingress";
+import { validateIngressCreate, validateIngressUpdate } from "./validate-ingress";
 import { validateIngressClass, validateIngressClassUpdate } from "./validate-ingress-class";
 import { validateLabelSelector } from "./validate-labels";
 import { validateNamespace, validateNamespaceUpdate } from "./validate-namespace";
@@ -38,7 +38,7 @@ export function validateObject(kind: Kind, object: unknown): FieldError[] {
     case "Pod": return validatePod(object as IPod);
     case "Deployment": return validateDeployment(object as IDeployment);
     case "ReplicaSet": return validateReplicaSet(object as IReplicaSet);
-    case "Ingress": return validateIngress(object as IIngress);
+    case "Ingress": return validateIngressCreate(object as IIngress);
     case "IngressClass": return validateIngressClass(object as IIngressClass);
     case "NetworkPolicy": return validateNetworkPolicy(object as INetworkPolicy);
     case "Endpoints": return validateEndpoints(object as IEndpoints);

@@ -69,7 +69,9 @@ describe("applyDefaults", () => {
     { source: "SetDefaults_Secret: type", object: yaml("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n"), field: "type", value: "Opaque" },
     { source: "SetDefaults_EndpointPort (core)", object: yaml("apiVersion: v1\nkind: Endpoints\nmetadata: {name: e}\nsubsets:\n- ports:\n  - port: 80\n"), field: "subsets[0].ports[0].protocol", value: "TCP" },
     { source: "SetDefaults_EndpointPort (discovery)", object: yaml("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: e}\naddressType: IPv4\nports:\n- port: 80\n"), field: "ports[0]", value: { port: 80, name: "", protocol: "TCP" } },
-    { source: "IngressClass has no defaults", object: yaml("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: k8s.io/ingress-nginx}\n"), field: "spec", value: { controller: "k8s.io/ingress-nginx" } },
+    { source: "IngressClass without parameters gets nothing", object: yaml("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: k8s.io/ingress-nginx}\n"), field: "spec", value: { controller: "k8s.io/ingress-nginx" } },
+    { source: "SetDefaults_IngressClass: parameters scope", object: yaml("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: lb}\nspec:\n  controller: example.com/lb\n  parameters: {kind: P, name: p}\n"), field: "spec.parameters.scope", value: "Cluster" },
+    { source: "Ingress has no defaults", object: yaml("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}\nspec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n"), field: "spec", value: { defaultBackend: { service: { name: "web", port: { number: 80 } } } } },
   ])("$source", ({ object, field, value }) => {
     expect(at(applyDefaults(object), field)).toEqual(value);
   });

@@ -135,6 +135,12 @@ describe("admitObject: kinds and versions", () => {
     expect(result.ok ? "" : result.error.message).toBe('The Pod "p" is invalid: spec.containers[0].env[0].name: Required value');
   });
 
+  test("a `__proto__` label key is kept as data and rejected, never turned into a prototype", () => {
+    const result = admitYaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    __proto__: x\n");
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.error.causes?.map((c) => c.badValue)).toEqual(["__proto__"]);
+  });
+
   test("the input object is never modified", () => {
     const object = { apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: { ports: [{ port: 80 }] } };
     const copy = JSON.parse(JSON.stringify(object));

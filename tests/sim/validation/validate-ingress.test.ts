@@ -115,6 +115,11 @@ describe("Ingress validation", () => {
   });
 });
 
+test("the kubernetes.io/ingress.class annotation must agree with ingressClassName (ValidateIngressCreate)", () => {
+  const yaml = ingress(`ingressClassName: nginx\ndefaultBackend:\n  service:\n    name: web\n    port: {number: 80}`).replace("  name: shop\n", "  name: shop\n  annotations:\n    kubernetes.io/ingress.class: traefik\n");
+  expectCauses(admitYaml(yaml), [["FieldValueInvalid", 'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified']]);
+});
+
 describe("IngressClass validation (validateIngressClassSpec)", () => {
   const ingressClass = (controller: string) => `apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: ${controller}\n`;
   test.each([
@@ -123,6 +128,19 @@ describe("IngressClass validation (validateIngressClassSpec)", () => {
     { label: "an empty controller", controller: '""', causes: [["FieldValueRequired", "spec.controller: Required value"]] },
   ])("$label", ({ controller, causes }) => {
     expectCauses(admitYaml(ingressClass(controller)), causes as [string, string][]);
+  });
+
+  test("parameters: scope defaults to Cluster, which forbids a namespace; Namespace scope requires one", () => {
+    const withParameters = (parameters: string) => `${ingressClass("example.com/lb")}  parameters:\n${parameters.replace(/^/gm, "    ")}\n`;
+    expectCauses(admitYaml(withParameters("kind: IngressParameters\nname: external-lb\nnamespace: infra")), [
+      ["FieldValueForbidden", "spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'"],
+    ]);
+    expectCauses(admitYaml(withParameters("kind: IngressParameters\nname: external-lb\nscope: Namespace")), [
+      ["FieldValueRequired", "spec.parameters.namespace: Required value: `parameters.scope` is set to 'Namespace'"],
+    ]);
+    expectCauses(admitYaml(withParameters("kind: Ingress/Parameters\nname: external-lb")), [
+      ["FieldValueInvalid", `spec.parameters.kind: Invalid value: "Ingress/Parameters": may not contain '/'`],
+    ]);
   });
 
   test("k8s.io/ingress-nginx is accepted, and the controller is immutable", () => {
