@@ -6,7 +6,7 @@ export interface Case {
   id: string;
   source: string;
   description: string;
-  cluster?: { cni?: string; networkPolicyEnforcement?: boolean };
+  cluster?: { cni?: string; networkPolicyEnforcement?: boolean; addons?: string[] };
   manifests: Manifest[];
   queries: Query[];
 }

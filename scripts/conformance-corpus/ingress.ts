@@ -330,6 +330,30 @@ function conformanceDefaultBackend(): Case {
   };
 }
 
+function conformanceIngressClass(): Case {
+  const b = (service: string) => ({ service, port: 8080 });
+  return {
+    id: "ingress-icc-ingress-class",
+    source: `${ICC} features/ingress_class.feature — "An Ingress with an invalid ingress class should not send traffic to the matching backend service"; ${DOCS}#ingress-class — "Each Ingress should specify a class, a reference to an IngressClass resource that contains additional configuration including the name of the controller that should implement the class."`,
+    description: "With ingress-nginx installed (IngressClass nginx), an Ingress naming an unknown class is not served; one naming nginx is.",
+    cluster: { addons: ["ingress-nginx"] },
+    manifests: [
+      ...services(["ingress-class-prefix", "served-prefix"], [{ port: 8080 }]),
+      ingress("test-ingress-class", { rules: [{ host: "ingress-class", paths: [{ path: "/", pathType: "Prefix", backend: b("ingress-class-prefix") }] }] }),
+      ingress("served-ingress-class", { rules: [{ host: "served-class", paths: [{ path: "/", pathType: "Prefix", backend: b("served-prefix") }] }] }),
+    ].map((m) => {
+      if (m.kind !== "Ingress") return m;
+      const metadata = m.metadata as { name: string };
+      const ingressClassName = metadata.name === "test-ingress-class" ? "some-invalid-class-name" : "nginx";
+      return { ...m, spec: { ingressClassName, ...(m.spec as object) } };
+    }),
+    queries: [
+      route("ingress-class", "/", null, "ingressClassName some-invalid-class-name: no controller implements it"),
+      route("served-class", "/", b("served-prefix"), "ingressClassName nginx is claimed by ingress-nginx"),
+    ],
+  };
+}
+
 function articleApiIngress(): Case {
   const users = { service: "user-service", port: 80 };
   const main = { service: "main-api", port: 80 };
@@ -387,6 +411,7 @@ export function buildIngressCases(): Case[] {
     conformancePathRules(),
     conformanceHostRules(),
     conformanceDefaultBackend(),
+    conformanceIngressClass(),
     articleApiIngress(),
   ];
 }

@@ -77,13 +77,15 @@ export type ValidateQuery = z.infer<typeof validateQuerySchema>;
 export type ConformanceQuery = ConnectQuery | IngressQuery | EndpointsQuery | DnsQuery | ValidateQuery;
 
 /**
- * The optional `cluster` field: how the simulated cluster differs from the default (a policy-enforcing CNI).
- * `{"cni": "flannel"}` models a cluster whose CNI ignores NetworkPolicy; `networkPolicyEnforcement`
- * overrides the profile (aws-vpc-cni's ENABLE_NETWORK_POLICY).
+ * The optional `cluster` field: how the simulated cluster differs from the default (a policy-enforcing CNI,
+ * CoreDNS and nothing else installed). `{"cni": "flannel"}` models a cluster whose CNI ignores NetworkPolicy;
+ * `networkPolicyEnforcement` overrides the profile (aws-vpc-cni's ENABLE_NETWORK_POLICY); `addons` installs
+ * more (`ingress-nginx` makes Ingress routing follow that controller's class rules).
  */
 export const clusterOptionsSchema = z.strictObject({
   cni: z.enum(["calico", "cilium", "flannel", "aws-vpc-cni"]).optional(),
   networkPolicyEnforcement: z.boolean().optional(),
+  addons: z.array(z.enum(["ingress-nginx", "cert-manager"])).optional(),
 });
 
 export type ClusterOptions = z.infer<typeof clusterOptionsSchema>;

@@ -28,8 +28,11 @@ export interface DnsAnswer {
   answers: readonly { name: string; type: string; data: string }[];
 }
 
+export type ConformanceAddon = "ingress-nginx" | "cert-manager";
+
 export interface ConformanceSimulator {
-  createCluster(config: Partial<ClusterConfig>): ConformanceCluster;
+  /** A fresh cluster: the control plane and CoreDNS, plus the addons a case asks for. */
+  createCluster(config: Partial<ClusterConfig>, addons: readonly ConformanceAddon[]): ConformanceCluster;
   isTrafficAllowed(state: ClusterState, traffic: Traffic): PolicyVerdict;
   routeIngress(state: ClusterState, request: { host: string | null; path: string; scheme?: "http" | "https" }): IngressRouteAnswer | null;
   resolveDns(state: ClusterState, query: { name: string; type?: "A"; fromNamespace: string }): DnsAnswer;

@@ -7,11 +7,11 @@ import type { ConformanceSimulator } from "./conformance-simulator";
 
 /**
  * The real simulator behind the conformance runner. A case starts from what `kubeadm init` leaves: the
- * control plane's own objects plus the CoreDNS addon (kube-dns at 10.96.0.10), and nothing else.
+ * control plane's own objects plus the CoreDNS addon (kube-dns at 10.96.0.10), and the addons it names.
  */
 export const defaultConformanceSimulator: ConformanceSimulator = {
-  createCluster(config) {
-    const cluster = Cluster.create({ config, addons: ["coredns"] });
+  createCluster(config, addons) {
+    const cluster = Cluster.create({ config, addons: ["coredns", ...addons] });
     return { state: cluster, load: (objects) => cluster.load(objects) };
   },
   isTrafficAllowed,

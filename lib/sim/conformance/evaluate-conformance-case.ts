@@ -86,13 +86,14 @@ export function evaluateConformanceCase(sim: ConformanceSimulator, raw: unknown,
     ];
   }
   const c: ConformanceCase = parsedCase.data;
-  const configOverrides: Partial<ClusterConfig> = { ...c.cluster };
+  const { addons = [], ...cni } = c.cluster ?? {};
+  const configOverrides: Partial<ClusterConfig> = cni;
   const config: ClusterConfig = { ...DEFAULT_CLUSTER_CONFIG, ...configOverrides };
 
   let state: ClusterState | undefined;
   let loadProblem: string | undefined;
   try {
-    const cluster = sim.createCluster(configOverrides);
+    const cluster = sim.createCluster(configOverrides, [...new Set(addons)]);
     const rejected = cluster.load(c.manifests as ManifestObject[]).flatMap((r) => (r.ok ? [] : [r.error.message]));
     if (rejected.length > 0) loadProblem = `manifest rejected: ${rejected.join("; ")}`;
     state = cluster.state;

@@ -63,6 +63,18 @@ describe("evaluateConformanceCase answers each query type", () => {
   });
 });
 
+test("the case's addons are installed once each, on top of what every case gets", () => {
+  const calls: unknown[][] = [];
+  const spy = { ...sim, createCluster: (config: object, addons: readonly string[]) => (calls.push([config, addons]), sim.createCluster(config, [])) };
+  evaluateConformanceCase(spy, {
+    id: "addons",
+    cluster: { cni: "cilium", addons: ["ingress-nginx", "ingress-nginx"] },
+    manifests: [],
+    queries: [{ type: "dns", fromNamespace: "x", name: "web", expect: "NXDOMAIN" }],
+  });
+  expect(calls).toEqual([[{ cni: "cilium" }, ["ingress-nginx"]]]);
+});
+
 describe("evaluateConformanceCase reports bad input as failures", () => {
   test.each([
     ["unknown query type", { type: "http", url: "/" }, 'unknown query type "http"'],
