@@ -1,10 +1,10 @@
 /**
- * What the browser terminal needs from a shell: the same contract lib/shell's ShellSession offers, kept as an
- * interface so the xterm component knows nothing of the simulator.
+ * What the browser terminal needs from a shell — the shape of lib/shell's ShellSession — kept as an interface so
+ * the xterm component knows nothing of the simulator.
  */
 export interface TerminalOutput {
   /** Text exactly as a terminal shows it, with `\n` line ends. */
-  output: string;
+  text: string;
   exitCode: number;
   /** The input is unfinished (open quote, here-document): prompt `> ` and send the accumulated text again. */
   needsMoreInput: boolean;
@@ -17,8 +17,8 @@ export interface TerminalBackend {
   prompt(): string;
   execute(input: string): TerminalOutput;
   complete(line: string, cursor: number): { start: number; end: number; candidates: readonly string[] };
-  /** Ctrl-C while a foreground command (port-forward) runs; returns what to print. */
-  interrupt(): string;
+  /** Ctrl-C while a foreground command (port-forward) runs. */
+  interrupt(): TerminalOutput;
   /** True while a foreground command holds the terminal (typed lines are not run). */
-  busy(): boolean;
+  isBusy(): boolean;
 }

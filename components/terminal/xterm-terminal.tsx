@@ -10,11 +10,13 @@ import type { TerminalBackend } from "./terminal-backend";
 
 interface XtermTerminalProps {
   backend: TerminalBackend;
-  /** Shown once at the top: what this terminal is for. */
+  /** Written once before the first prompt: a banner, or the transcript of a restored session. */
   banner?: string;
   label: string;
-  /** Called after every command, with the line run (for sandbox persistence and grading). */
-  onCommand?(line: string, exitCode: number): void;
+  /** Called after every command and Ctrl-C, so the page can save the session's log. */
+  onCommand?(): void;
+  /** Called when the shell exits on the workstation. */
+  onEnded?(): void;
   initialHistory?: readonly string[];
 }
 
@@ -27,7 +29,7 @@ const THEMES = {
  * The in-browser terminal: xterm.js renders, lib/shell's LineEditor edits the line, the backend runs it. Fits its
  * container, follows the site's colour scheme, supports copy and paste, and has xterm's screen-reader mode.
  */
-export function XtermTerminal({ backend, banner, label, onCommand, initialHistory }: XtermTerminalProps) {
+export function XtermTerminal({ backend, banner, label, onCommand, onEnded, initialHistory }: XtermTerminalProps) {
   const host = useRef<HTMLDivElement>(null);
   const [screenReader, setScreenReader] = useState(false);
   const terminalRef = useRef<Terminal | null>(null);
@@ -56,7 +58,7 @@ export function XtermTerminal({ backend, banner, label, onCommand, initialHistor
     let pending = "";
     const showPrompt = () => terminal.write(editor.start(pending ? "> " : backend.prompt()));
 
-    if (banner) write(`${banner}\n`);
+    if (banner) write(banner);
     showPrompt();
 
     const run = (line: string) => {
@@ -68,14 +70,18 @@ export function XtermTerminal({ backend, banner, label, onCommand, initialHistor
       }
       pending = "";
       if (result.clearScreen) terminal.clear();
-      if (result.output) write(result.output);
-      onCommand?.(input, result.exitCode);
+      if (result.text) write(result.text);
+      onCommand?.();
+      if (result.ended) onEnded?.();
     };
 
     const onData = terminal.onData((data) => {
-      if (backend.busy()) {
-        if (data.includes("\x03")) write(backend.interrupt());
-        if (!backend.busy()) showPrompt();
+      if (backend.isBusy()) {
+        if (data.includes("\x03")) {
+          write(backend.interrupt().text);
+          onCommand?.();
+        }
+        if (!backend.isBusy()) showPrompt();
         return;
       }
       let rest = data;
@@ -90,7 +96,7 @@ export function XtermTerminal({ backend, banner, label, onCommand, initialHistor
         }
         const last = events[events.length - 1];
         if (last && last.type !== "output") {
-          if (!backend.busy()) showPrompt();
+          if (!backend.isBusy()) showPrompt();
           else break;
         }
       }
@@ -111,7 +117,7 @@ export function XtermTerminal({ backend, banner, label, onCommand, initialHistor
       terminal.dispose();
       terminalRef.current = null;
     };
-  }, [backend, banner, label, onCommand, initialHistory]);
+  }, [backend, banner, label, onCommand, onEnded, initialHistory]);
 
   useEffect(() => {
     if (terminalRef.current) terminalRef.current.options.screenReaderMode = screenReader;

@@ -2,9 +2,13 @@ import path from "node:path";
 import { proveExercise } from "@/lib/grader/prove-exercise";
 import type { ContentError } from "./content-error";
 import { exerciseDirs, loadExercise } from "./exercise-files";
+import { loadTerminalScenarios } from "./scenario-files";
+import { ContentValidationError } from "./content-error";
+import { buildScenarioCluster } from "@/lib/grader/build-exercise-cluster";
 import type { Lesson } from "./load-course";
 
 const EXERCISE_TAG = /<Exercise\s+id="([^"]*)"/g;
+const TERMINAL_TAG = /<Terminal\s+scenario="([^"]*)"/g;
 
 /**
  * The exercises' half of the content check: every definition is valid, proves itself (the reference solution
@@ -28,8 +32,12 @@ export function checkExercises(contentDir: string, lessons: readonly Lesson[], r
     if (!lessonIds.has(exercise.lesson)) errors.push({ file, line: 1, message: `lesson "${exercise.lesson}" is not in the course index` });
     for (const problem of proveExercise(exercise)) errors.push({ file, line: 1, message: `${problem.subject}: ${problem.message}` });
   }
+  const terminalScenarios = checkTerminalScenarios(contentDir, errors);
   for (const lesson of lessons) {
-    for (const { id, line } of exerciseTags(lesson.body)) {
+    for (const { id, line } of tags(lesson.body, TERMINAL_TAG)) {
+      if (!terminalScenarios.has(id) && !byId.has(id)) errors.push({ file: lesson.file, line, message: `<Terminal scenario="${id}"> names no scenario or exercise` });
+    }
+    for (const { id, line } of tags(lesson.body, EXERCISE_TAG)) {
       const owner = byId.get(id);
       if (!owner) errors.push({ file: lesson.file, line, message: `<Exercise id="${id}"> names no exercise` });
       else if (owner.lesson !== lesson.id) errors.push({ file: lesson.file, line, message: `exercise "${id}" belongs to lesson "${owner.lesson}"` });
@@ -38,6 +46,25 @@ export function checkExercises(contentDir: string, lessons: readonly Lesson[], r
   return { exercises: byId.size, errors };
 }
 
-function exerciseTags(body: string): { id: string; line: number }[] {
-  return [...body.matchAll(EXERCISE_TAG)].map((m) => ({ id: m[1], line: body.slice(0, m.index).split("\n").length }));
+function tags(body: string, pattern: RegExp): { id: string; line: number }[] {
+  return [...body.matchAll(pattern)].map((m) => ({ id: m[1], line: body.slice(0, m.index).split("\n").length }));
+}
+
+/** Named terminal scenarios must be valid and their manifests must apply to a fresh cluster. */
+function checkTerminalScenarios(contentDir: string, errors: ContentError[]): Set<string> {
+  try {
+    const scenarios = loadTerminalScenarios(contentDir);
+    for (const scenario of scenarios.values()) {
+      try {
+        buildScenarioCluster(scenario, scenario.id);
+      } catch (error) {
+        errors.push({ file: `content/scenarios/${scenario.id}/scenario.yaml`, line: 1, message: String(error instanceof Error ? error.message : error) });
+      }
+    }
+    return new Set(scenarios.keys());
+  } catch (error) {
+    if (error instanceof ContentValidationError) errors.push(...error.errors);
+    else throw error;
+    return new Set();
+  }
 }

@@ -4,7 +4,7 @@ import type { CniName } from "@/lib/sim/cni/cni-profile";
 import type { StatusError } from "@/lib/sim/api/status-error";
 import { formatFieldError } from "@/lib/sim/validation/format-field-error";
 import type { Diagnostic } from "./check-result";
-import type { ExerciseDefinition } from "./exercise-definition";
+import type { ExerciseDefinition, Scenario } from "./exercise-definition";
 
 /** The file name the learner's YAML is known by in sources and messages. */
 export const LEARNER_FILE = "exercise.yaml";
@@ -26,34 +26,34 @@ export function buildExerciseCluster(exercise: ExerciseDefinition, submission: s
   return { cluster, diagnostics: applyManifests(cluster, submission, LEARNER_FILE, exercise.scenario.namespace) };
 }
 
-/** Scenario clusters are built once per exercise and CNI, then cloned for every grade (a clone shares objects). */
-const scenarios = new WeakMap<ExerciseDefinition, Map<CniName, Cluster>>();
+/** Scenario clusters are built once per scenario and CNI, then cloned for every grade (a clone shares objects). */
+const scenarios = new WeakMap<Scenario, Map<CniName, Cluster>>();
 
 function scenarioCluster(exercise: ExerciseDefinition, cni: CniName): Cluster {
-  let byCni = scenarios.get(exercise);
+  let byCni = scenarios.get(exercise.scenario);
   if (!byCni) {
     byCni = new Map();
-    scenarios.set(exercise, byCni);
+    scenarios.set(exercise.scenario, byCni);
   }
   const cached = byCni.get(cni);
   if (cached) return cached;
-  const built = buildScenarioCluster(exercise, cni);
+  const built = buildScenarioCluster(exercise.scenario, exercise.id, cni);
   byCni.set(cni, built);
   return built;
 }
 
-/** The cluster the learner starts from: a broken scenario is an authoring error and throws. */
-export function buildScenarioCluster(exercise: ExerciseDefinition, cni: CniName = exercise.scenario.cni): Cluster {
+/** The cluster a scenario describes, fresh: a broken scenario is an authoring error and throws. */
+export function buildScenarioCluster(scenario: Scenario, name: string, cni: CniName = scenario.cni): Cluster {
   const cluster = Cluster.create({
     config: {
       cni,
-      ...(exercise.scenario.networkPolicyEnforcement !== undefined ? { networkPolicyEnforcement: exercise.scenario.networkPolicyEnforcement } : {}),
+      ...(scenario.networkPolicyEnforcement !== undefined ? { networkPolicyEnforcement: scenario.networkPolicyEnforcement } : {}),
     },
-    addons: ["coredns", ...exercise.scenario.addons],
+    addons: ["coredns", ...scenario.addons],
   });
-  const scenarioProblems = applyManifests(cluster, exercise.scenario.manifests, SCENARIO_FILE, "default");
+  const scenarioProblems = applyManifests(cluster, scenario.manifests, SCENARIO_FILE, "default");
   if (scenarioProblems.length > 0) {
-    throw new Error(`the scenario of ${exercise.id} does not apply: ${scenarioProblems.map((d) => d.message).join("; ")}`);
+    throw new Error(`the scenario of ${name} does not apply: ${scenarioProblems.map((d) => d.message).join("; ")}`);
   }
   return cluster;
 }

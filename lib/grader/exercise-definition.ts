@@ -117,6 +117,24 @@ export const checkSpecSchema = z.discriminatedUnion("type", [
 ]);
 export type CheckSpec = z.infer<typeof checkSpecSchema>;
 
+/** The cluster a learner starts from: in an exercise, or behind a `<Terminal scenario>` in a lesson. */
+export const scenarioSchema = z
+  .object({
+    cni: z.enum(["calico", "cilium", "flannel", "aws-vpc-cni"]).default("calico"),
+    networkPolicyEnforcement: z.boolean().optional(),
+    addons: z.array(z.enum(["coredns", "ingress-nginx", "cert-manager"])).default([]),
+    /** Cluster state the learner starts from (YAML). */
+    manifests: z.string().default(""),
+    /** The namespace the learner's objects go to when they name none (the kubectl context's namespace). */
+    namespace: z.string().default("default"),
+  })
+  .strict();
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** A named scenario for a terminal in a lesson (content/scenarios/<id>/scenario.yaml). */
+export const terminalScenarioSchema = scenarioSchema.extend({ id: idSchema, title: z.string().min(1) }).strict();
+export type TerminalScenario = z.infer<typeof terminalScenarioSchema>;
+
 export const exerciseDefinitionSchema = z
   .object({
     id: idSchema,
@@ -124,17 +142,7 @@ export const exerciseDefinitionSchema = z
     /** The lesson the exercise belongs to. */
     lesson: idSchema,
     tasks: z.array(z.string().min(1)).min(1),
-    scenario: z
-      .object({
-        cni: z.enum(["calico", "cilium", "flannel", "aws-vpc-cni"]).default("calico"),
-        networkPolicyEnforcement: z.boolean().optional(),
-        addons: z.array(z.enum(["coredns", "ingress-nginx", "cert-manager"])).default([]),
-        /** Cluster state the learner starts from (YAML). */
-        manifests: z.string().default(""),
-        /** The namespace the learner's objects go to when they name none (`kubectl apply -n`). */
-        namespace: z.string().default("default"),
-      })
-      .strict(),
+    scenario: scenarioSchema,
     /** What the editor holds at first. */
     starter: z.string(),
     /** A reference solution: must pass every check. */

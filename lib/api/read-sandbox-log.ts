@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { ApiError } from "./api-error";
+
+/** A sandbox log is what ShellSession.entries() returns: commands typed, Ctrl-C, and files handed to the shell. */
+const entrySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("execute"), input: z.string().max(16 * 1024) }).strict(),
+  z.object({ type: z.literal("interrupt") }).strict(),
+  z.object({ type: z.literal("file"), name: z.string().max(200), text: z.string().max(64 * 1024) }).strict(),
+]);
+export type SandboxLogEntry = z.infer<typeof entrySchema>;
+
+const MAX_ENTRIES = 2000;
+const MAX_BODY_BYTES = 512 * 1024;
+
+/** Reads `{ log: [...] }`: at most 2,000 entries and 512 KiB, each entry of a known shape. */
+export async function readSandboxLog(request: Request): Promise<SandboxLogEntry[]> {
+  if (!(request.headers.get("content-type") ?? "").includes("application/json")) throw new ApiError("unsupported_media_type", "send the log as application/json");
+  const raw = await request.text();
+  if (raw.length > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "a sandbox log is limited to 512 KiB");
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new ApiError("bad_request", "the request body is not valid JSON");
+  }
+  const parsed = z.object({ log: z.array(entrySchema).max(MAX_ENTRIES) }).strict().safeParse(body);
+  if (!parsed.success) throw new ApiError("bad_request", `the request body must be {"log": [...]} with at most ${MAX_ENTRIES} known entries`);
+  return parsed.data.log;
+}
