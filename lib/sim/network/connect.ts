@@ -73,9 +73,9 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
   if (!client) {
     return { outcome: "timeout", hops: [fail("node", "the source pod has no IP address: it is not running")] };
   }
-  const resolution = resolveConnectHost(state, request.from, request.host);
-  if (!resolution.ok) return { outcome: "dns-failure", hops: [resolution.hop], dns: resolution.dns };
-  if (resolution.hop) hops.push(resolution.hop);
+  const resolution = resolveConnectHost(state, request.from, request.host, (nameserver) => probeNameserver(state, request.from, nameserver));
+  if (!resolution.ok) return { outcome: "dns-failure", hops: resolution.hops ?? [resolution.hop], dns: resolution.dns };
+  hops.push(...(resolution.hops ?? []));
   const resolvedIP = resolution.ip;
   const base: Pick<ConnectResult, "resolvedIP" | "dns" | "receivingNode"> = { resolvedIP, dns: resolution.dns };
 
@@ -154,6 +154,25 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     summary: `container ${listener.container.name} (${listener.container.image ?? "?"}) accepts on ${destinationPort}/${protocol}${listener.source === "containerPort" ? " (its declared containerPort)" : ""}`,
   });
   return { ...base, service, endpoint, sourceIP, policy, container: listener.container.name, outcome: "connected", hops };
+}
+
+/**
+ * Can the client's DNS query reach `nameserver` (UDP 53)? The cluster DNS Service is a Service like any other,
+ * so the query goes through kube-proxy and NetworkPolicy (connect, recursively, with an address literal so no
+ * further resolution happens). A state that holds no Service at the DNS address does not model the DNS add-on,
+ * and an upstream outside the cluster (dnsPolicy Default) is only subject to the pod's egress policy.
+ */
+function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): { reachable: boolean; hops: TraceHop[] } {
+  const service = matchServiceDestination(state, nameserver, 53, "UDP");
+  if (service) {
+    const result = connect(state, { from, host: nameserver, port: 53, protocol: "UDP" });
+    if (result.outcome === "connected") return { reachable: true, hops: [] };
+    const why = result.hops.filter((h) => h.outcome === "fail");
+    return { reachable: false, hops: why.map((h) => ({ ...h, summary: `DNS query to ${nameserver}:53/UDP: ${h.summary}` })) };
+  }
+  if (nameserver === state.config.dnsServiceIP || from.kind !== "pod") return { reachable: true, hops: [] };
+  const verdict = isTrafficAllowed(state, { source: from, destination: { kind: "external", ip: nameserver }, port: 53, protocol: "UDP" });
+  return { reachable: verdict.allowed, hops: verdict.allowed ? [] : verdict.hops.filter((h) => h.outcome === "fail") };
 }
 
 /**

@@ -7,8 +7,16 @@ import { isIPv4 } from "./ipv4";
 import type { TraceHop, TrafficPeer } from "./trace";
 
 export type HostResolution =
-  | { ok: true; ip: string; dns?: DnsResult; hop?: TraceHop }
-  | { ok: false; dns: DnsResult; hop: TraceHop };
+  | { ok: true; ip: string; dns?: DnsResult; hop?: TraceHop; hops?: TraceHop[] }
+  | { ok: false; dns: DnsResult; hop: TraceHop; hops?: TraceHop[] };
+
+/**
+ * Whether a DNS query from the client reaches a nameserver: the query is itself a UDP flow to
+ * nameserver:53, translated by kube-proxy and filtered by NetworkPolicy like any other
+ * (https://kubernetes.io/docs/concepts/services-networking/network-policies/: an egress default-deny also
+ * blocks DNS unless a rule allows it). Supplied by connect so resolution and connection share one model.
+ */
+export type NameserverProbe = (nameserver: string) => { reachable: boolean; hops: TraceHop[] };
 
 /** A node's, or a workstation's, resolver: the upstream one, which knows no cluster names. */
 const UPSTREAM_CONF: ResolvConf = { nameservers: [NODE_UPSTREAM_NAMESERVER], searches: [], options: {}, ndots: 1 };
@@ -20,30 +28,48 @@ const UPSTREAM_CONF: ResolvConf = { nameservers: [NODE_UPSTREAM_NAMESERVER], sea
  * names (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/: cluster names resolve only
  * through the cluster DNS Service).
  */
-export function resolveConnectHost(state: ClusterState, from: TrafficPeer, host: string): HostResolution {
+export function resolveConnectHost(state: ClusterState, from: TrafficPeer, host: string, probe?: NameserverProbe): HostResolution {
   const literal = host.trim().replace(/^\[|\]$/g, "");
   if (isIPv4(literal)) return { ok: true, ip: literal };
+  let conf = from.kind === "pod" ? buildResolvConf(state, from.pod) : UPSTREAM_CONF;
+  const probeHops: TraceHop[] = [];
+  if (probe && from.kind === "pod" && conf.nameservers.length > 0) {
+    // The stub resolver asks each nameserver in turn until one answers (resolv.conf(5) "nameserver").
+    const reachable = conf.nameservers.find((ns) => {
+      const result = probe(ns);
+      if (!result.reachable) probeHops.push(...result.hops);
+      return result.reachable;
+    });
+    if (reachable === undefined) {
+      const dns: DnsResult = { rcode: "NXDOMAIN", answers: [], tried: [], server: conf.nameservers[0] };
+      const hop: TraceHop = { kind: "dns", outcome: "fail", summary: `could not resolve ${literal}: no nameserver answered (${conf.nameservers.map((ns) => `${ns}:53/UDP`).join(", ")}); the DNS query itself was refused or dropped` };
+      return { ok: false, dns, hop, hops: [...probeHops, hop] };
+    }
+    conf = { ...conf, nameservers: [reachable, ...conf.nameservers.filter((ns) => ns !== reachable)] };
+  }
   const dns =
     from.kind === "pod"
       ? resolveDns(state, {
           name: literal,
           type: "A",
           fromNamespace: from.pod.metadata.namespace ?? "default",
-          resolvConf: buildResolvConf(state, from.pod),
+          resolvConf: conf,
           resolver: resolverLibraryForImage(from.pod.spec?.containers?.[0]?.image),
         })
-      : resolveDns(state, { name: literal, type: "A", fromNamespace: "default", resolvConf: UPSTREAM_CONF });
+      : resolveDns(state, { name: literal, type: "A", fromNamespace: "default", resolvConf: conf });
   const address = dns.answers.find((a) => a.type === "A");
   const chain = dns.answers.filter((a) => a.type === "CNAME").map((a) => ` → CNAME ${a.data}`).join("");
   const attempts = `tried ${dns.tried.length} name${dns.tried.length === 1 ? "" : "s"}${dns.tried.length > 0 ? `: ${dns.tried.join(", ")}` : ""}`;
   if (!address) {
     const why = dns.rcode === "NOERROR" ? "no A record" : "NXDOMAIN";
-    return { ok: false, dns, hop: { kind: "dns", outcome: "fail", summary: `could not resolve ${literal}: ${why} from ${dns.server ?? "no nameserver"} (${attempts})` } };
+    const hop: TraceHop = { kind: "dns", outcome: "fail", summary: `could not resolve ${literal}: ${why} from ${dns.server ?? "no nameserver"} (${attempts})` };
+    return { ok: false, dns, hop, hops: [...probeHops, hop] };
   }
   return {
     ok: true,
     ip: address.data,
     dns,
     hop: { kind: "dns", outcome: "pass", summary: `${literal} → ${dns.fqdn}${chain} → ${address.data} (${attempts})` },
+    hops: [...probeHops, { kind: "dns", outcome: "pass", summary: `${literal} → ${dns.fqdn}${chain} → ${address.data} (${attempts})` }],
   };
 }

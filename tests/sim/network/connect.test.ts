@@ -215,6 +215,27 @@ describe("connect: NetworkPolicy on the translated addresses", () => {
   });
 });
 
+describe("connect: the DNS query is a flow too (egress default-deny blocks name resolution)", () => {
+  const egressDeny = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "deny-egress", namespace: "default" }, spec: { podSelector: {}, policyTypes: ["Egress"] } };
+  const allowDns = {
+    apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "allow-dns", namespace: "default" },
+    spec: {
+      podSelector: {}, policyTypes: ["Egress"],
+      egress: [{ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }], ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] }],
+    },
+  };
+  test.each([
+    { label: "egress deny: the name never resolves", policies: [egressDeny], host: "my-backend-api.production", outcome: "dns-failure" },
+    { label: "egress deny: an address literal needs no DNS, but is dropped", policies: [egressDeny], host: "10.96.120.15", outcome: "timeout" },
+    { label: "DNS allowed, the backend not: resolves, then dropped", policies: [egressDeny, allowDns], host: "my-backend-api.production", outcome: "timeout" },
+  ])("$label", ({ policies, host, outcome }) => {
+    const state = articleState(policies);
+    const result = connect(state, { from: fromPod(state, "netshoot"), host, port: 80 });
+    expect(result.outcome).toBe(outcome);
+    if (outcome === "dns-failure") expect(summaries(result.hops)).toContain("DNS query to 10.96.0.10:53/UDP");
+  });
+});
+
 describe("connect: deterministic endpoint choice", () => {
   const state = articleState();
   const request: ConnectRequest = { from: fromPod(state, "netshoot"), host: "10.96.120.15", port: 80 };
