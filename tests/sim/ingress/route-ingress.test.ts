@@ -366,3 +366,32 @@ describe("routeIngress: docs name-based virtual hosting (name-virtual-host-ingre
     expect(serviceOf(routeIngress(s, { host, path: "/anything" }))).toBe(expected);
   });
 });
+
+describe("routeIngress agrees with the Ingress API's definition of Exact and Prefix", () => {
+  // The reference is the API text itself (https://kubernetes.io/docs/concepts/services-networking/ingress/#path-types,
+  // #multiple-matches): Exact is string equality; Prefix is an element-wise prefix on the `/`-split path, a trailing
+  // slash ignored; the longest match wins and Exact wins a tie. ingress-nginx's location model must give the same
+  // answer whenever no regex annotation is involved.
+  const elements = (p: string) => p.split("/").filter((s) => s !== "");
+  const pathArb = fc.tuple(fc.array(fc.constantFrom("a", "b", "ab"), { maxLength: 3 }), fc.boolean()).map(([segs, slash]) => `/${segs.join("/")}${slash && segs.length > 0 ? "/" : ""}`);
+  const rulesArb = fc.uniqueArray(fc.tuple(pathArb, fc.constantFrom("Exact", "Prefix")), {
+    minLength: 1,
+    maxLength: 6,
+    selector: ([p, t]) => (t === "Prefix" ? `P:${elements(p).join("/")}` : `E:${p}`),
+  });
+
+  test("for every set of paths and every request path", () => {
+    fc.assert(
+      fc.property(rulesArb, pathArb, (rules, request) => {
+        const s = state([ingress("generated", { rules: [{ host: "gen.test", paths: rules.map(([path, pathType], i) => ({ path, pathType, service: `svc-${i}` })) }] })]);
+        const matches = rules
+          .map(([path, pathType], i) => ({ i, pathType, length: elements(path).length, ok: pathType === "Exact" ? path === request : elements(request).slice(0, elements(path).length).join("/") === elements(path).join("/") }))
+          .filter((m) => m.ok)
+          .sort((a, b) => b.length - a.length || (a.pathType === "Exact" ? -1 : 0) - (b.pathType === "Exact" ? -1 : 0));
+        const expected = matches.length > 0 ? `svc-${matches[0].i}` : null;
+        expect(serviceOf(routeIngress(s, { host: "gen.test", path: request }))).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
