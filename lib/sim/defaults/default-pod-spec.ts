@@ -13,6 +13,10 @@ export function defaultPodSpec(spec: IPodSpec): void {
   spec.securityContext ??= {};
   spec.schedulerName ??= "default-scheduler";
   spec.enableServiceLinks ??= true;
+  for (const volume of spec.volumes ?? []) {
+    // SetDefaults_Volume: a volume without a source is an emptyDir.
+    if (Object.keys(volume).every((key) => key === "name")) volume.emptyDir = {};
+  }
   for (const container of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     defaultContainer(container, spec.hostNetwork === true);
   }

@@ -41,9 +41,11 @@ export function validatePodSpec(spec: IPodSpec | undefined, path: string): Field
   const containers = spec?.containers ?? [];
   const initContainers = spec?.initContainers ?? [];
   const names = new Set<string>();
+  const volumes = new Set<string>();
+  errors.push(...validateVolumes(spec?.volumes ?? [], volumes, `${path}.volumes`));
   if (containers.length === 0) errors.push(required(`${path}.containers`));
-  initContainers.forEach((c, i) => errors.push(...validateContainer(c, names, `${path}.initContainers[${i}]`)));
-  containers.forEach((c, i) => errors.push(...validateContainer(c, names, `${path}.containers[${i}]`)));
+  initContainers.forEach((c, i) => errors.push(...validateContainer(c, names, volumes, `${path}.initContainers[${i}]`)));
+  containers.forEach((c, i) => errors.push(...validateContainer(c, names, volumes, `${path}.containers[${i}]`)));
 
   const restartPolicy = spec?.restartPolicy;
   if (!restartPolicy) errors.push(required(`${path}.restartPolicy`));
@@ -63,7 +65,39 @@ export function validatePodSpec(spec: IPodSpec | undefined, path: string): Field
   return errors;
 }
 
-function validateContainer(container: IContainer, names: Set<string>, path: string): FieldError[] {
+/** validateVolumes: unique DNS-1123 label names, exactly one volume source (an empty one defaults to emptyDir). */
+function validateVolumes(volumes: NonNullable<IPodSpec["volumes"]>, names: Set<string>, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  volumes.forEach((volume, i) => {
+    const namePath = `${path}[${i}].name`;
+    if (!volume.name) errors.push(required(namePath));
+    else for (const msg of isDNS1123Label(volume.name)) errors.push(invalid(namePath, volume.name, msg));
+    if (volume.name && names.has(volume.name)) errors.push(duplicate(namePath, volume.name));
+    if (volume.name) names.add(volume.name);
+    const sources = Object.keys(volume).filter((key) => key !== "name");
+    if (sources.length > 1) {
+      errors.push({ type: "FieldValueForbidden", field: `${path}[${i}].${sources[1]}`, badValue: "", detail: "may not specify more than 1 volume type" });
+    }
+  });
+  return errors;
+}
+
+/** validateVolumeMounts: each mount names a volume of the Pod and a unique, non-empty mountPath. */
+function validateVolumeMounts(mounts: NonNullable<IContainer["volumeMounts"]>, volumes: ReadonlySet<string>, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const mountPaths = new Set<string>();
+  mounts.forEach((mount, i) => {
+    const mountPath = `${path}[${i}]`;
+    if (!mount.name) errors.push(required(`${mountPath}.name`));
+    if (!volumes.has(mount.name ?? "")) errors.push({ type: "FieldValueNotFound", field: `${mountPath}.name`, badValue: mount.name ?? "" });
+    if (!mount.mountPath) errors.push(required(`${mountPath}.mountPath`));
+    else if (mountPaths.has(mount.mountPath)) errors.push(invalid(`${mountPath}.mountPath`, mount.mountPath, "must be unique"));
+    if (mount.mountPath) mountPaths.add(mount.mountPath);
+  });
+  return errors;
+}
+
+function validateContainer(container: IContainer, names: Set<string>, volumes: ReadonlySet<string>, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const name = container.name ?? "";
   if (name === "") errors.push(required(`${path}.name`));
@@ -76,6 +110,10 @@ function validateContainer(container: IContainer, names: Set<string>, path: stri
   if (!container.image || container.image.trim() === "") errors.push(required(`${path}.image`));
   else if (container.image !== container.image.trim()) errors.push(invalid(`${path}.image`, container.image, "must not have leading or trailing whitespace"));
   errors.push(...validateContainerPorts(container.ports ?? [], `${path}.ports`));
+  (container.env ?? []).forEach((env, i) => {
+    if (!env.name) errors.push(required(`${path}.env[${i}].name`));
+  });
+  errors.push(...validateVolumeMounts(container.volumeMounts ?? [], volumes, `${path}.volumeMounts`));
   const pull = container.imagePullPolicy;
   if (!pull) errors.push(required(`${path}.imagePullPolicy`));
   else if (!PULL_POLICIES.includes(pull)) errors.push(notSupported(`${path}.imagePullPolicy`, pull, PULL_POLICIES));

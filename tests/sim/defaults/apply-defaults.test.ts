@@ -83,6 +83,11 @@ describe("applyDefaults", () => {
     expect(applyDefaults(once)).toEqual(once);
   });
 
+  test("a volume without a source is an emptyDir (SetDefaults_Volume)", () => {
+    const pod = yaml("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes:\n  - name: scratch\n  - name: cm\n    configMap: {name: app}\n  containers:\n  - name: a\n    image: nginx\n");
+    expect(at(applyDefaults(pod), "spec.volumes")).toEqual([{ name: "scratch", emptyDir: {} }, { name: "cm", configMap: { name: "app" } }]);
+  });
+
   test("hostNetwork Pods get hostPort = containerPort (SetDefaults_PodSpec)", () => {
     const pod = yaml("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: true\n  containers:\n  - name: a\n    image: nginx:1.27\n    ports:\n    - containerPort: 8080\n");
     expect(at(applyDefaults(pod), "spec.containers[0].ports[0].hostPort")).toBe(8080);

@@ -106,6 +106,15 @@ describe("Pod validation", () => {
     { label: "containers are required", yaml: pod("restartPolicy: Never"), causes: [["FieldValueRequired", "spec.containers: Required value"]] },
     { label: "dnsPolicy enum", yaml: pod(`dnsPolicy: ClusterFirstt\ncontainers:\n${nginx}`), causes: [["FieldValueNotSupported", 'spec.dnsPolicy: Unsupported value: "ClusterFirstt": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"']] },
     { label: "imagePullPolicy enum", yaml: pod("containers:\n- name: a\n  image: busybox\n  imagePullPolicy: Sometimes"), causes: [["FieldValueNotSupported", 'spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"']] },
+    {
+      label: "volumeMounts must name a volume of the Pod, with unique mount paths",
+      yaml: pod("volumes:\n- name: html\n- name: html\ncontainers:\n- name: a\n  image: nginx\n  volumeMounts:\n  - name: config\n    mountPath: /etc/nginx\n  - name: html\n    mountPath: /etc/nginx"),
+      causes: [
+        ["FieldValueDuplicate", 'spec.volumes[1].name: Duplicate value: "html"'],
+        ["FieldValueNotFound", 'spec.containers[0].volumeMounts[0].name: Not found: "config"'],
+        ["FieldValueInvalid", 'spec.containers[0].volumeMounts[1].mountPath: Invalid value: "/etc/nginx": must be unique'],
+      ],
+    },
     { label: "a probe port", yaml: pod("containers:\n- name: a\n  image: nginx\n  readinessProbe:\n    httpGet:\n      path: /\n      port: 0"), causes: [["FieldValueInvalid", "spec.containers[0].readinessProbe.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive"]] },
   ])("$label", ({ yaml, causes }) => {
     expectCauses(admitYaml(yaml), causes as [string, string][]);
