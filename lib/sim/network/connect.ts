@@ -162,7 +162,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
  * further resolution happens). A state that holds no Service at the DNS address does not model the DNS add-on,
  * and an upstream outside the cluster (dnsPolicy Default) is only subject to the pod's egress policy.
  */
-function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): { reachable: boolean; hops: TraceHop[] } {
+export function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): { reachable: boolean; hops: TraceHop[] } {
   const service = matchServiceDestination(state, nameserver, 53, "UDP");
   if (service) {
     const result = connect(state, { from, host: nameserver, port: 53, protocol: "UDP" });

@@ -5,6 +5,7 @@ import { matchServiceDestination } from "../proxy/match-service-destination";
 import { findClusterNodeByIP } from "./cluster-nodes";
 import { isIPv4InCIDR } from "./ipv4";
 import { findPodByIP, formatPodName } from "./pod-network";
+import { probeNameserver } from "./connect";
 import { resolveConnectHost } from "./resolve-connect-host";
 import type { DirectionVerdict, TraceHop, TrafficPeer } from "./trace";
 
@@ -39,10 +40,10 @@ function allowsAnyProtocol(state: ClusterState, verdict: DirectionVerdict): bool
  *   not enforced (Flannel), every pod answers.
  */
 export function pingHost(state: ClusterState, request: { from: TrafficPeer; host: string }): PingResult {
-  const resolution = resolveConnectHost(state, request.from, request.host);
-  if (!resolution.ok) return { outcome: "unknown-host", hops: [resolution.hop] };
+  const resolution = resolveConnectHost(state, request.from, request.host, (ns) => probeNameserver(state, request.from, ns));
+  if (!resolution.ok) return { outcome: "unknown-host", hops: resolution.hops ?? [resolution.hop] };
   const ip = resolution.ip;
-  const hops: TraceHop[] = resolution.hop ? [resolution.hop] : [];
+  const hops: TraceHop[] = resolution.hops ?? [];
   const noReply = (summary: string, kind: TraceHop["kind"] = "node"): PingResult => ({ outcome: "no-reply", resolvedIP: ip, hops: [...hops, { kind, outcome: "fail", summary }] });
   const service = matchServiceDestination(state, ip, 0);
   if (service && service.via !== "node-port") {
