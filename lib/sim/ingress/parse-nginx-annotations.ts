@@ -37,6 +37,8 @@ export interface NginxAnnotations {
   proxyConnectTimeoutSeconds: number;
   proxyReadTimeoutSeconds: number;
   proxyNextUpstreamTries: number;
+  /** default-backend: a Service in the Ingress's namespace that answers when the path's Service has no endpoints. */
+  defaultBackend?: string;
   invalid: InvalidAnnotation[];
 }
 
@@ -152,6 +154,7 @@ export function parseNginxAnnotations(ingress: Ingress | undefined): NginxAnnota
     proxyConnectTimeoutSeconds: int("proxy-connect-timeout", 5),
     proxyReadTimeoutSeconds: int("proxy-read-timeout", 60),
     proxyNextUpstreamTries: int("proxy-next-upstream-tries", 3),
+    defaultBackend: read("default-backend") || undefined,
     invalid,
   };
 }

@@ -224,8 +224,19 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
     attempts = [{ addr: "127.0.0.1:8181", status: 404, responseLength: utf8Length(formatNginxErrorPage(404)), responseTimeSeconds: 0 }];
     return page(404);
   }
-  upstreamName = upstream.name;
   hops.push(...upstream.hops);
+  if (upstream.endpoints.length === 0 && annotations.defaultBackend && location.ingress) {
+    // controller.go getBackendServers: a location whose upstream has no endpoints uses the default-backend
+    // annotation's Service (first port) as `custom-default-backend-<namespace>-<name>`, if that has endpoints.
+    const namespace = location.ingress.metadata.namespace ?? "default";
+    const firstPort = state.get("Service", annotations.defaultBackend, namespace)?.spec?.ports?.[0];
+    const custom = resolveIngressUpstream(state, { namespace, service: { name: annotations.defaultBackend, port: firstPort?.port ?? 80 } }, location.ingress, annotationField("default-backend"));
+    if (custom.endpoints.length > 0) {
+      hops.push(...custom.hops, ingressHop(state, location.ingress, annotationField("default-backend"), "info", `The path's Service has no endpoints, so the default-backend annotation's Service ${namespace}/${annotations.defaultBackend} answers.`));
+      upstream = { ...custom, name: `custom-default-backend-${namespace}-${annotations.defaultBackend}` };
+    }
+  }
+  upstreamName = upstream.name;
   if (upstream.endpoints.length === 0) return page(503);
 
   const forwarded = buildForwardedHeaders(headers, { host: request.host, clientIP, requestId, scheme: request.scheme });

@@ -376,3 +376,17 @@ describe("serveIngressRequest: what the backend receives", () => {
     expect(seen[0]["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
   });
 });
+
+describe("serveIngressRequest: the default-backend annotation", () => {
+  const annotated = (annotations: Record<string, string>) => ingress("annotated", { ingressClassName: "nginx", rules: [{ host: "shop.example.com", paths: [{ path: "/", service: "web" }] }] }, { annotations });
+  const fallback = [service("maintenance", { ports: [{ port: 8080, targetPort: 8080 }] }), pod("maintenance-abcde", { labels: { app: "maintenance" }, ip: "10.244.2.70", image: "registry.k8s.io/echoserver:2.5" })];
+  test.each<{ annotations: Record<string, string>; status: number; upstream: string }>([
+    { annotations: {}, status: 503, upstream: "default-web-80" },
+    { annotations: { "nginx.ingress.kubernetes.io/default-backend": "maintenance" }, status: 200, upstream: "custom-default-backend-default-maintenance" },
+  ])("web has no endpoints, annotations $annotations → $status", ({ annotations, status, upstream }) => {
+    const { s, controller } = cluster([annotated(annotations), service("web"), ...fallback]);
+    const result = serveIngressRequest(s, controller, curl("http://shop.example.com/"));
+    expect(result.status).toBe(status);
+    expect(result.upstreamName).toBe(upstream);
+  });
+});
