@@ -53,14 +53,15 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   const version = apiVersion.includes("/") ? apiVersion.slice(apiVersion.indexOf("/") + 1) : apiVersion;
   const cannotBeHandled = (detail: string) => `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${detail}`;
   const decoded = decodeStrict(kind, object as Record<string, unknown>);
-  if (decoded.typeError) return err(badRequest(cannotBeHandled(decoded.typeError)));
+  const decodingCause = (field: string, message: string): FieldError => ({ type: "FieldValueInvalid", field, message, position: options.source?.locate(field) });
+  if (decoded.typeError) {
+    const field = decoded.typeErrorField ?? "";
+    return err({ ...badRequest(cannotBeHandled(decoded.typeError)), causes: [decodingCause(field, decoded.typeError)] });
+  }
   const base64Error = kind === "Secret" ? findSecretDataError(decoded.value) : undefined;
-  if (base64Error) return err(badRequest(cannotBeHandled(base64Error)));
+  if (base64Error) return err({ ...badRequest(cannotBeHandled(base64Error.message)), causes: [decodingCause(base64Error.field, base64Error.message)] });
   if (decoded.unknownFields.length > 0) {
-    const causes = decoded.unknownFields.map((text): FieldError => {
-      const field = JSON.parse(text.slice("unknown field ".length)) as string;
-      return { type: "FieldValueForbidden", field, detail: text, position: options.source?.locate(field) };
-    });
+    const causes = decoded.unknownFields.map((text) => decodingCause(JSON.parse(text.slice("unknown field ".length)) as string, text));
     return err({ ...badRequest(cannotBeHandled(`strict decoding error: ${decoded.unknownFields.join(", ")}`)), causes });
   }
 
@@ -109,11 +110,11 @@ function validateNodePortRange(service: ManifestObject, config: ClusterConfig): 
 }
 
 /** Secret `data` is map[string][]byte: each value must be base64 (encoding/base64 CorruptInputError). */
-function findSecretDataError(secret: Record<string, unknown>): string | undefined {
+function findSecretDataError(secret: Record<string, unknown>): { field: string; message: string } | undefined {
   const data = secret.data as Record<string, string> | undefined;
-  for (const value of Object.values(data ?? {})) {
+  for (const [key, value] of Object.entries(data ?? {})) {
     const offset = findIllegalBase64(value);
-    if (offset !== -1) return `illegal base64 data at input byte ${offset}`;
+    if (offset !== -1) return { field: `data[${key}]`, message: `illegal base64 data at input byte ${offset}` };
   }
   return undefined;
 }

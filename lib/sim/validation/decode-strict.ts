@@ -5,6 +5,8 @@ export interface DecodeResult {
   value: Record<string, unknown>;
   /** The first type mismatch, worded like Go's encoding/json (`json: cannot unmarshal string into Go struct field …`). */
   typeError?: string;
+  /** The field path of that mismatch (`spec.ports[0].port`). */
+  typeErrorField?: string;
   /** Every field the schema does not know, as `unknown field "spec.selectr"`. */
   unknownFields: string[];
 }
@@ -60,6 +62,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 interface Context {
   unknownFields: string[];
   typeError?: string;
+  typeErrorField?: string;
 }
 
 /**
@@ -74,7 +77,7 @@ export function decodeStrict(kind: string, object: Record<string, unknown>): Dec
   const value = rootType
     ? (decodeStruct(object, rootType, "", "", context) as Record<string, unknown>)
     : { ...object };
-  return { value, typeError: context.typeError, unknownFields: context.unknownFields };
+  return { value, typeError: context.typeError, typeErrorField: context.typeErrorField, unknownFields: context.unknownFields };
 }
 
 function decodeStruct(value: Record<string, unknown>, typeName: string, path: string, goPath: string, context: Context): unknown {
@@ -105,7 +108,10 @@ function decodeValue(
   context: Context,
 ): unknown {
   const mismatch = (shown: string = jsonTypeOf(value)): undefined => {
-    context.typeError ??= `json: cannot unmarshal ${shown} into Go struct field ${owner.struct}.${goPath} of type ${goTypeOf(encoded, owner.field)}`;
+    if (context.typeError === undefined) {
+      context.typeError = `json: cannot unmarshal ${shown} into Go struct field ${owner.struct}.${goPath} of type ${goTypeOf(encoded, owner.field)}`;
+      context.typeErrorField = path;
+    }
     return undefined;
   };
   if (value instanceof Date) value = value.toISOString().replace(".000Z", "Z");
@@ -146,7 +152,10 @@ function decodeValue(
     case "x":
       if (typeof value === "string" || typeof value === "number") return value;
       // intstr.IntOrString.UnmarshalJSON falls back to decoding an int32 and returns that error unwrapped.
-      context.typeError ??= `json: cannot unmarshal ${jsonTypeOf(value)} into Go value of type int32`;
+      if (context.typeError === undefined) {
+        context.typeError = `json: cannot unmarshal ${jsonTypeOf(value)} into Go value of type int32`;
+        context.typeErrorField = path;
+      }
       return undefined;
     default:
       if (typeof value !== "object" || Array.isArray(value)) return mismatch();

@@ -26,4 +26,9 @@ export interface FieldError {
   supported?: readonly string[];
   /** Where the field is in the learner's text, when known. */
   position?: SourcePosition;
+  /**
+   * For causes that are not apimachinery field errors, such as strict decoding's `unknown field
+   * "spec.selectr"` or a JSON type mismatch: the API server's own text, which formatFieldError prints as is.
+   */
+  message?: string;
 }

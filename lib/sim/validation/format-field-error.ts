@@ -87,8 +87,12 @@ export function formatFieldErrorBody(error: FieldError): string {
   return body;
 }
 
-/** field.Error.Error(): `spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive`. */
+/**
+ * field.Error.Error(): `spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive`.
+ * A decoding cause (with `message`) prints the decoder's text instead.
+ */
 export function formatFieldError(error: FieldError): string {
+  if (error.message !== undefined) return error.message;
   return `${error.field}: ${formatFieldErrorBody(error)}`;
 }
 

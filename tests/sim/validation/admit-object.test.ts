@@ -5,6 +5,7 @@ import { applyDefaults } from "@/lib/sim/defaults/apply-defaults";
 import { parseManifests } from "@/lib/sim/manifest/parse-manifests";
 import type { ManifestObject } from "@/lib/sim/objects/meta";
 import { admitObject } from "@/lib/sim/validation/admit-object";
+import { formatFieldError } from "@/lib/sim/validation/format-field-error";
 import { admitYaml } from "./admit-yaml";
 
 const admit = (object: unknown) => admitObject(object as ManifestObject, { operation: "create", config: DEFAULT_CLUSTER_CONFIG });
@@ -45,6 +46,7 @@ describe("admitObject: strict decoding (kubectl apply defaults to --validate=str
     expect(result.error.code).toBe(400);
     expect(result.error.message).toBe(message);
     expect(result.error.causes?.map((c) => [c.field, c.position?.line])).toEqual(fields);
+    expect(result.error.causes?.map(formatFieldError)).toEqual(fields.map(([field]) => `unknown field "${field}"`));
   });
 });
 
@@ -80,6 +82,13 @@ describe("admitObject: decoding type errors (encoding/json wording)", () => {
     const result = admitYaml(yaml);
     expect(result.ok ? "" : result.error.message).toBe(message);
     expect(result.ok ? "" : result.error.reason).toBe("BadRequest");
+  });
+
+  test("the cause of a type error names the field and its line", () => {
+    const result = admitYaml('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: "80"\n');
+    expect(result.ok ? [] : result.error.causes?.map((c) => [c.field, c.position?.line, formatFieldError(c)])).toEqual([
+      ["spec.ports[0].port", 7, "json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32"],
+    ]);
   });
 });
 
