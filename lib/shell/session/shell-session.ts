@@ -7,7 +7,6 @@ import type { CompletionResult } from "../terminal/line-editor";
 import { buildPodCommands, WORKSTATION_TOOLS } from "../tools/pod-commands";
 import { buildPodEnvironment } from "../tools/build-pod-environment";
 import { readPodFile } from "../tools/read-pod-file";
-import { resolveImageToolbox } from "../tools/image-tools";
 import { BUILTINS } from "./builtins";
 import type { Command, CommandResult } from "./command";
 import { JOB_COMMANDS } from "./job-commands";
@@ -237,11 +236,8 @@ export class ShellSession implements ShellHost {
       if (isShell && argv[1] === "-c") return this.runScriptText(argv[2] ?? "");
       const handler = this.lookup(program.replace(/^\/(usr\/)?(s?bin)\//, ""));
       if (!handler) {
-        return {
-          stdout: "",
-          stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "0123": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
-          exitCode: 1,
-        };
+        // containerd's answer to an exec of a program the image does not have; kubectl then reports exit code 126.
+        return { stdout: "", stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`, exitCode: 126 };
       }
       return handler({ argv, stdin, env: this.podEnv, stdoutIsTerminal: true, session: this as ShellHost });
     } finally {
@@ -328,9 +324,4 @@ export class ShellSession implements ShellHost {
 
 function joinOutput(chunks: readonly OutputChunk[]): string {
   return chunks.map((c) => c.text).join("");
-}
-
-/** The image's preferred interactive shell, for `kubectl exec -it pod -- sh` style commands that name none. */
-export function preferredShell(image: string | undefined): PodShell["shell"] {
-  return resolveImageToolbox(image).shells[0];
 }

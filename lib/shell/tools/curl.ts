@@ -184,7 +184,9 @@ function fetchUrl(host: ShellHost, origin: NonNullable<ReturnType<typeof resolve
   let stdout = "";
   const method = options.method ?? (options.head ? "HEAD" : options.data !== undefined ? "POST" : "GET");
   for (let redirects = 0; ; redirects++) {
-    const headers = { ...options.headers };
+    const headers: Record<string, string> = { ...options.headers };
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === "user-agent")) headers["User-Agent"] = "curl/8.11.0";
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === "accept")) headers.Accept = "*/*";
     if (options.data !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === "content-type")) headers["Content-Type"] = "application/x-www-form-urlencoded";
     const result = performHttpRequest(host, origin, { url, method, headers, bodyBytes: options.data === undefined ? undefined : byteLength(options.data), insecure: options.insecure });
     if (options.verbose) stderr += formatVerbose(result, url, method, headers);
@@ -239,10 +241,9 @@ function formatVerbose(result: ToolHttpResult, url: string, method: string, head
   const hasHost = Object.keys(headers).some((k) => k.toLowerCase() === "host");
   lines.push(`> ${method} ${path} HTTP/1.1`);
   if (!hasHost) lines.push(`> Host: ${/^(?:[a-z]+:\/\/)?([^/?#]+)/i.exec(url)?.[1] ?? hostname}`);
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === "host") lines.push(`> ${k}: ${v}`);
-  if (!Object.keys(headers).some((k) => k.toLowerCase() === "user-agent")) lines.push("> User-Agent: curl/8.11.0");
-  lines.push("> Accept: */*");
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() !== "host") lines.push(`> ${k}: ${v}`);
+  const order = (k: string) => ["host", "user-agent", "accept"].indexOf(k.toLowerCase());
+  const sent = Object.entries(headers).sort(([a], [b]) => (order(a) < 0 ? 9 : order(a)) - (order(b) < 0 ? 9 : order(b)));
+  for (const [k, v] of sent) lines.push(`> ${k}: ${v}`);
   lines.push("> ", "* Request completely sent off");
   if (result.error) {
     lines.push(`* ${result.error.message}`, "* closing connection #0");

@@ -46,3 +46,8 @@ export function resolveImageToolbox(image: string | undefined): ImageToolbox {
   if (name === "docker.io/library/httpd" || name === "docker.io/library/postgres" || name === "docker.io/library/redis") return toolbox(COREUTILS, ["bash", "sh"], "full");
   return toolbox(COREUTILS, ["sh"], "busybox");
 }
+
+/** The image's preferred interactive shell: bash where the image has it, else sh. */
+export function preferredShell(image: string | undefined): "bash" | "sh" | "zsh" {
+  return resolveImageToolbox(image).shells[0];
+}

@@ -13,7 +13,7 @@ import { resolveToolOrigin } from "./resolve-tool-peer";
  *   Name:	my-service.default.svc.cluster.local
  *   Address: 10.96.45.210
  *
- * NXDOMAIN prints `** server can't find NAME: NXDOMAIN` and exits 1; an unreachable server prints
+ * NXDOMAIN prints `** server can't find NAME: NXDOMAIN` (on stdout, like the rest) and exits 1; an unreachable server prints
  * `;; connection timed out; no servers could be reached` (bin/dig/nslookup.c in BIND 9.18).
  */
 export const nslookup: Command<ShellHost> = ({ argv, session: host }) => {
@@ -32,7 +32,7 @@ export const nslookup: Command<ShellHost> = ({ argv, session: host }) => {
     const shown = flavour === "bind" ? name : (result.fqdn ?? name);
     const reason = result.rcode === "NXDOMAIN" ? "NXDOMAIN" : "No answer";
     if (flavour === "bind" && result.rcode === "NOERROR") return { stdout: `${header}*** Can't find ${name}: No answer\n\n`, stderr: "", exitCode: 1 };
-    return { stdout: header, stderr: `** server can't find ${shown}: ${reason}\n\n`, exitCode: 1 };
+    return { stdout: `${header}** server can't find ${shown}: ${reason}\n\n`, stderr: "", exitCode: 1 };
   }
   let body = "";
   if (type === "PTR") {
