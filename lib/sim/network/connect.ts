@@ -8,8 +8,9 @@ import { matchServiceDestination, type ServiceAddressKind } from "../proxy/match
 import { routeServiceTraffic, type ServiceClient } from "../proxy/route-service-traffic";
 import { buildNodeHop } from "./build-node-hop";
 import { findClusterNode, findClusterNodeByIP } from "./cluster-nodes";
-import { isIPv4InCIDR } from "./ipv4";
 import { locatePodField } from "./locate-pod-field";
+import { findHostPortPod } from "./find-host-port-pod";
+import { connectToUnownedAddress } from "./connect-to-unowned-address";
 import { findPodByIP, formatPodName, podIP } from "./pod-network";
 import { resolveConnectHost } from "./resolve-connect-host";
 import type { ConnectOutcome, PolicyVerdict, Protocol, TraceHop, TrafficPeer } from "./trace";
@@ -125,7 +126,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     } else {
       destinationPod = findPodByIP(state, resolvedIP);
     }
-    if (!destinationPod) return { ...base, ...connectToNonPod(state, client, resolvedIP, request.port, protocol, hops) };
+    if (!destinationPod) return { ...base, ...connectToUnownedAddress(state, client.peer, resolvedIP, request.port, protocol, hops) };
     if (client.external && !hostPort) {
       hops.push(fail("node", `${resolvedIP} is a pod address; the pod network is not routed from outside the cluster — use a NodePort, LoadBalancer or Ingress`));
       return { ...base, outcome: "timeout", hops };
@@ -209,53 +210,4 @@ function evaluatePolicy(
     ingress: ingress.ingress,
     hops: [...egress.hops.filter((h) => h.outcome !== "info" || !/ingress/i.test(h.summary)), ...ingress.hops],
   };
-}
-
-/**
- * A pod's hostPort: the CNI's portmap plugin DNATs nodeIP:hostPort to the pod's containerPort on the node it
- * runs on (https://kubernetes.io/docs/concepts/configuration/overview/#services: "hostPort ... the <hostIP,
- * hostPort, protocol> combination must be unique"; containernetworking/plugins plugins/meta/portmap).
- */
-function findHostPortPod(state: ClusterState, ip: string, port: number, protocol: Protocol) {
-  const node = findClusterNodeByIP(state, ip);
-  if (!node) return undefined;
-  for (const pod of state.list("Pod")) {
-    if (pod.spec?.nodeName !== node.name || pod.spec.hostNetwork === true || podIP(pod) === undefined) continue;
-    const containers = pod.spec.containers ?? [];
-    for (let containerIndex = 0; containerIndex < containers.length; containerIndex++) {
-      const ports = containers[containerIndex].ports ?? [];
-      const portIndex = ports.findIndex((p) => p.hostPort === port && (p.protocol ?? "TCP") === protocol);
-      if (portIndex !== -1) return { pod, nodeName: node.name, containerPort: ports[portIndex].containerPort, containerIndex, portIndex };
-    }
-  }
-  return undefined;
-}
-
-/** An address no pod owns: a node, an unallocated Service or pod address, or somewhere outside the cluster. */
-function connectToNonPod(state: ClusterState, client: Client, ip: string, port: number, protocol: Protocol, hops: TraceHop[]): { outcome: ConnectOutcome; hops: TraceHop[] } {
-  const node = findClusterNodeByIP(state, ip);
-  if (node) {
-    const hostPod = state.list("Pod").find((p) => p.spec?.hostNetwork === true && p.spec.nodeName === node.name && findListener(p, port, protocol));
-    if (hostPod) {
-      hops.push({ kind: "container", outcome: "pass", summary: `hostNetwork pod ${formatPodName(hostPod)} listens on ${node.name}:${port}` });
-      return { outcome: "connected", hops };
-    }
-    hops.push(fail("node", `node ${node.name} (${ip}) has nothing listening on ${port}/${protocol} and no Service uses it as a nodePort: the host answers with a reset`));
-    return { outcome: "refused", hops };
-  }
-  if (isIPv4InCIDR(ip, state.config.serviceCIDR)) {
-    hops.push(fail("service", `no Service has the ClusterIP ${ip}; nothing answers it`));
-    return { outcome: "timeout", hops };
-  }
-  if (isIPv4InCIDR(ip, state.config.podCIDR)) {
-    hops.push(fail("endpoint", `no running pod has the address ${ip}`));
-    return { outcome: "timeout", hops };
-  }
-  if (client.peer.kind === "pod") {
-    const verdict = isTrafficAllowed(state, { source: client.peer, destination: { kind: "external", ip }, port, protocol });
-    hops.push(...verdict.hops);
-    if (!verdict.allowed) return { outcome: "timeout", hops };
-  }
-  hops.push(fail("node", `${ip} is outside the cluster; the simulated network has no host there, so nothing answers`));
-  return { outcome: "timeout", hops };
 }
