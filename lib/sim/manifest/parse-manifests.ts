@@ -33,8 +33,8 @@ const PARSER_NESTING_GUARD = 512;
  * Reads what a learner pasted the way `kubectl apply -f` does: a YAML stream of `---`-separated documents,
  * or JSON (one object, or a `kind: List` whose items are applied one by one); documents holding only
  * comments or whitespace are skipped (k8s.io/cli-runtime pkg/resource visitor.go, "ignore empty documents").
- * YAML is read with the 1.1 schema, as go-yaml does, so `yes`/`on` are booleans exactly as on a real
- * cluster. Never throws: every problem is a ManifestError with a position.
+ * YAML is read with the 1.1 schema, as go-yaml v2 (inside sigs.k8s.io/yaml) does, so `yes`, `on` and `y`
+ * are booleans and `0755` is octal exactly as on a real cluster. Never throws: every problem is a ManifestError with a position.
  */
 export function parseManifests(
   text: string,
@@ -71,8 +71,10 @@ function parseChecked(text: string, file: string, limits: ManifestLimits): Parse
     version: "1.1",
     prettyErrors: false,
     uniqueKeys: true,
-    // sigs.k8s.io/yaml hands timestamps to JSON as the strings they were written as.
-    customTags: (tags) => tags.filter((tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp"),
+    // go-yaml decodes neither timestamps nor base-60 numbers (`10:30`) into values: they reach the API
+    // server as the strings they were written as (go-yaml/yaml#293).
+    customTags: (tags) =>
+      tags.filter((tag) => typeof tag === "string" || (tag.tag !== "tag:yaml.org,2002:timestamp" && tag.format !== "TIME")),
   });
   const docs: Document[] = Array.isArray(parsed) ? parsed : [];
   const documents: ParsedDocument[] = [];

@@ -29,9 +29,9 @@ describe("parseManifests: documents", () => {
     expect(result.documents.map((d) => d.index)).toEqual(kinds.map((_, i) => i));
   });
 
-  test("YAML 1.1 scalars are read as go-yaml reads them: yes/on are booleans, timestamps stay strings", () => {
-    const [doc] = parseManifests("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: yes\n  since: 2024-01-02\n").documents;
-    expect(doc.object.data).toEqual({ enabled: true, since: "2024-01-02" });
+  test("YAML 1.1 scalars are read as go-yaml v2 reads them: yes/on/y are booleans, 0755 is octal; timestamps and base-60 stay strings", () => {
+    const [doc] = parseManifests("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: yes\n  tls: on\n  answer: y\n  mode: 0755\n  since: 2024-01-02\n  opens: 10:30\n  ratio: 1:30.5\n").documents;
+    expect(doc.object.data).toEqual({ enabled: true, tls: true, answer: true, mode: 493, since: "2024-01-02", opens: "10:30", ratio: "1:30.5" });
   });
 });
 

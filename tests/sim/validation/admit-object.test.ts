@@ -74,6 +74,11 @@ describe("admitObject: decoding type errors (encoding/json wording)", () => {
       message: 'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32',
     },
     {
+      label: "an unquoted yes in an env value is a YAML 1.1 boolean",
+      yaml: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx\n    env:\n    - name: DEBUG\n      value: yes\n",
+      message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string',
+    },
+    {
       label: "the type error wins over unknown fields",
       yaml: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selectr: {}\n  ports:\n  - port: "80"\n',
       message: 'Service in version "v1" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32',
