@@ -29,7 +29,7 @@ function connectError(result: ConnectResult, url: HttpUrl): HttpResult["error"] 
       return { code: 7, message: `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server` };
     case "timeout":
       // The kernel gives up a SYN after its retries (net.ipv4.tcp_syn_retries=6, about 130 s).
-      return { code: 28, message: `Failed to connect to ${url.host} port ${url.port} after 130000 ms: Connection timed out` };
+      return { code: 28, message: `Failed to connect to ${url.host} port ${url.port} after 130000 ms: Couldn't connect to server` };
     case "connected":
       return undefined;
   }

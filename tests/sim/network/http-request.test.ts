@@ -59,7 +59,7 @@ describe("httpRequest: what curl reports when no HTTP answer comes back", () => 
     { label: "TLS to a plain-HTTP port", url: "https://10.244.1.30:80/", outcome: "connected", code: 35, message: "SSL routines::wrong version number" },
     { label: "name that does not resolve", url: "http://nope/", outcome: "dns-failure", code: 6, message: "Could not resolve host: nope" },
     { label: "port nothing listens on", url: "http://10.244.1.30:8080/", outcome: "refused", code: 7, message: "Couldn't connect to server" },
-    { label: "Service port not exposed", url: "http://web.demo:8080/", outcome: "timeout", code: 28, message: "Connection timed out" },
+    { label: "Service port not exposed", url: "http://web.demo:8080/", outcome: "timeout", code: 28, message: "after 130000 ms" },
     { label: "unsupported scheme", url: "ftp://web.demo/", outcome: "refused", code: 1, message: 'Protocol "ftp" not supported' },
   ])("$label → curl ($code)", ({ url, outcome, code, message }) => {
     const result = httpRequest(state, { from: from(state), url });
