@@ -35,7 +35,7 @@ describe("LoadBalancer status (cloud service controller)", () => {
 });
 
 describe("Ingress status (ingress-nginx --publish-service)", () => {
-  test.each([
+  test.each<{ label: string; addons: readonly "ingress-nginx"[]; spec: Record<string, unknown>; annotations: Record<string, string>; published: boolean }>([
     { label: "class nginx", addons: ["ingress-nginx"] as const, spec: {}, annotations: {}, published: true },
     { label: "legacy class annotation", addons: ["ingress-nginx"] as const, spec: { ingressClassName: undefined }, annotations: { "kubernetes.io/ingress.class": "nginx" }, published: true },
     { label: "another class", addons: ["ingress-nginx"] as const, spec: { ingressClassName: "traefik" }, annotations: {}, published: false },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { IContainer } from "kubernetes-models/v1/Container";
 import type { IPodSpec } from "kubernetes-models/v1/PodSpec";
+import type { IToleration } from "kubernetes-models/v1/Toleration";
 import { computePodTemplateHash, isSameTemplate } from "@/lib/sim/controllers/pod-template-hash";
 import { computeQOSClass, preparePodForCreate } from "@/lib/sim/controllers/prepare-pod";
 import { formatFitError, toleratesTaint } from "@/lib/sim/controllers/scheduler";
@@ -41,7 +42,7 @@ describe("QoS class (pkg/apis/core/helper/qos GetPodQOS)", () => {
   });
 
   test("a new pod is Pending, uses the default service account and tolerates not-ready/unreachable for 300 s", () => {
-    const prepared = preparePodForCreate({ spec: { containers: [{ name: "c" }] }, status: { phase: "Running" } });
+    const prepared = preparePodForCreate<{ spec?: IPodSpec; status?: object }>({ spec: { containers: [{ name: "c" }] }, status: { phase: "Running" } });
     expect(prepared.status).toEqual({ phase: "Pending", qosClass: "BestEffort" });
     expect(prepared.spec?.serviceAccountName).toBe("default");
     expect(prepared.spec?.tolerations?.map((t) => `${t.key}:${t.effect}:${t.tolerationSeconds}`)).toEqual([
@@ -53,7 +54,7 @@ describe("QoS class (pkg/apis/core/helper/qos GetPodQOS)", () => {
 
 describe("scheduler predicates", () => {
   const taint = { key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" as const };
-  test.each([
+  test.each<{ label: string; toleration: IToleration; tolerates: boolean }>([
     { label: "Exists on the key", toleration: { key: taint.key, operator: "Exists" }, tolerates: true },
     { label: "Exists with no key tolerates everything", toleration: { operator: "Exists" }, tolerates: true },
     { label: "key and effect (operator Equal, empty value)", toleration: { key: taint.key, effect: "NoSchedule" }, tolerates: true },
