@@ -212,7 +212,7 @@ function finalizeLocations(server: NginxServer): void {
     const normalized = location.path.endsWith("/") ? location.path : `${location.path}/`;
     const trimmed = normalized.slice(0, -1);
     const twinPath = writtenPaths.has(trimmed) && trimmed !== location.path ? location.path : trimmed;
-    const hadExact = exactPaths.has(location.path) || exactPaths.has(twinPath);
+    const hadExact = exactPaths.has(twinPath);
     const exactTwin: NginxLocation = { ...location, path: twinPath, pathType: "Exact" };
     location.path = normalized;
     locations.push(location);

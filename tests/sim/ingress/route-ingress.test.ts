@@ -391,7 +391,7 @@ describe("routeIngress agrees with the Ingress API's definition of Exact and Pre
         const expected = matches.length > 0 ? `svc-${matches[0].i}` : null;
         expect(serviceOf(routeIngress(s, { host: "gen.test", path: request }))).toBe(expected);
       }),
-      { numRuns: 1000 },
+      { numRuns: 3000 },
     );
   });
 });
