@@ -1,9 +1,10 @@
 import type { ClusterState } from "../cluster-state";
 import type { Service } from "../objects/kinds";
 import type { TraceHop } from "../network/trace";
-import { isPodReady } from "../network/pod-network";
+import type { IServicePort } from "kubernetes-models/v1/ServicePort";
+import { isPodReady, podIP } from "../network/pod-network";
 import { matchMapSelector } from "../selectors/label-selector";
-import type { ProxyEndpoint } from "./build-service-endpoints";
+import { resolveTargetPort, type ProxyEndpoint } from "./build-service-endpoints";
 
 function formatSelector(selector: Record<string, string>): string {
   return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",");
@@ -30,7 +31,7 @@ function describeNearMisses(state: ClusterState, namespace: string, selector: Re
  * is the question `kubectl get endpoints` answers on a real cluster
  * (https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/#does-the-service-have-any-endpoints).
  */
-export function explainServiceEndpoints(state: ClusterState, service: Service, endpoints: readonly ProxyEndpoint[]): TraceHop {
+export function explainServiceEndpoints(state: ClusterState, service: Service, endpoints: readonly ProxyEndpoint[], servicePort?: IServicePort): TraceHop {
   const namespace = service.metadata.namespace ?? "default";
   const ref = { kind: "Service", name: service.metadata.name, namespace };
   const selector = service.spec?.selector ?? {};
@@ -62,7 +63,16 @@ export function explainServiceEndpoints(state: ClusterState, service: Service, e
   if (matching.length === 0) {
     summary = `no endpoints: selector ${sel} matches no pods in ${namespace} (${describeNearMisses(state, namespace, selector)})`;
   } else if (endpoints.length === 0) {
-    summary = `no endpoints: selector ${sel} matches ${matching.length} pod${matching.length === 1 ? "" : "s"} in ${namespace}, but none has an IP and the target port yet`;
+    const withIP = matching.filter((p) => podIP(p) !== undefined);
+    const named = typeof servicePort?.targetPort === "string" && !/^[0-9]+$/.test(servicePort.targetPort) ? servicePort.targetPort : undefined;
+    if (withIP.length > 0 && named !== undefined && withIP.every((p) => servicePort && resolveTargetPort(p, servicePort) === undefined)) {
+      // pkg/controller/endpointslice: a pod without the named port is left out of that port's endpoints.
+      const names = [...new Set(withIP.flatMap((p) => (p.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((cp) => cp.name)).filter((n): n is string => !!n)))];
+      summary = `no endpoints: targetPort "${named}" names no containerPort of the ${withIP.length} pod${withIP.length === 1 ? "" : "s"} selector ${sel} matches (their port names: ${names.length > 0 ? names.join(", ") : "none"})`;
+      const portField = `spec.ports[${Math.max(0, (service.spec?.ports ?? []).indexOf(servicePort!))}].targetPort`;
+      return { kind: "service", outcome: "fail", summary, object: ref, field: portField, position: state.sourceOf(service)?.locate(portField) };
+    }
+    summary = `no endpoints: selector ${sel} matches ${matching.length} pod${matching.length === 1 ? "" : "s"} in ${namespace}, but none has an IP yet`;
   } else {
     const reasons = matching.slice(0, 3).map((p) => `${p.metadata.name}: ${p.metadata.deletionTimestamp ? "terminating" : isPodReady(p) ? "ready" : "not Ready"}`);
     summary = `no ready endpoints: selector ${sel} matches ${matching.length} pod${matching.length === 1 ? "" : "s"} in ${namespace}, none Ready (${reasons.join(", ")})`;

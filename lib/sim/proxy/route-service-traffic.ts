@@ -73,7 +73,7 @@ export function routeServiceTraffic(
   else if (client.nodeName !== undefined) receiving = findClusterNode(state, client.nodeName);
   else receiving = chooseLoadBalancerNode(state, endpoints, externalLocal, `${spn}|${client.ip}`);
   const receivingNode = receiving?.name;
-  const hops: TraceHop[] = [explainServiceEndpoints(state, service, endpoints)];
+  const hops: TraceHop[] = [explainServiceEndpoints(state, service, endpoints, servicePort)];
   const ref = { kind: "Service", name: service.metadata.name, namespace: service.metadata.namespace };
   const policyHop = (summary: string, field: string): TraceHop => ({
     kind: "service", outcome: "fail", summary, object: ref, field, position: state.sourceOf(service)?.locate(field),

@@ -95,6 +95,15 @@ describe("connect: Service misconfigurations a learner makes", () => {
     expect(summaries(result.hops)).toMatch(/nothing listens on 8080 in pod production\/my-backend-.* \(listening: 3000; containerPorts: 3000\)/);
   });
 
+  test("a named targetPort no container declares: no endpoints, pointing at targetPort", () => {
+    const state = withService({ clusterIP: "10.96.120.15", selector: { app: "my-backend" }, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: "web" }] });
+    const result = connect(state, { from: fromPod(state, "netshoot"), host: "10.96.120.15", port: 80 });
+    expect(result.outcome).toBe("refused");
+    const hop = result.hops.find((h) => h.kind === "service" && h.outcome === "fail");
+    expect(hop?.summary).toBe('no endpoints: targetPort "web" names no containerPort of the 2 pods selector app=my-backend matches (their port names: http)');
+    expect(hop?.field).toBe("spec.ports[0].targetPort");
+  });
+
   test("named targetPort resolves through the pod's containerPort name", () => {
     const state = withService({ clusterIP: "10.96.120.15", selector: { app: "my-backend" }, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: "http" }] });
     expect(connect(state, { from: fromPod(state, "netshoot"), host: "10.96.120.15", port: 80 }).endpoint?.port).toBe(3000);
