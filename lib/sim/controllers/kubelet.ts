@@ -3,6 +3,7 @@ import type { IContainerStatus } from "kubernetes-models/v1/ContainerStatus";
 import type { IPodCondition } from "kubernetes-models/v1/PodCondition";
 import type { IProbe } from "kubernetes-models/v1/Probe";
 import { findKnownImage } from "../images/known-images";
+import { parseImageReference } from "../images/parse-image-reference";
 import type { Node, Pod } from "../objects/kinds";
 import type { ControllerContext } from "./controller-context";
 
@@ -64,10 +65,11 @@ function startedConditions(pod: Pod, ready: boolean, now: string): IPodCondition
 }
 
 function containerStatus(container: IContainer, ready: boolean, startedAt: string, pod: Pod, index: number): IContainerStatus {
-  const image = container.image ?? "";
+  // The runtime reports the fully qualified reference (docker.io/library/nginx:latest for `nginx`).
+  const reference = parseImageReference(container.image ?? "");
   return {
     name: container.name,
-    image: image.includes("/") || image.includes(".") ? image : `docker.io/library/${image}`,
+    image: reference ? `${reference.name}:${reference.tag}` : (container.image ?? ""),
     imageID: "",
     containerID: `containerd://${pod.metadata.uid.replace(/-/g, "")}${String(index).padStart(4, "0")}`,
     ready,

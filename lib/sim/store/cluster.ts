@@ -8,7 +8,7 @@ import { buildCoreDnsAddon } from "../bootstrap/build-coredns-addon";
 import { buildIngressNginxAddon } from "../bootstrap/build-ingress-nginx-addon";
 import { resolveClusterConfig } from "../bootstrap/resolve-cluster-config";
 import { parseManifests, type ManifestError } from "../manifest/parse-manifests";
-import { KIND_INFO, isKind, type AnyObject, type Kind, type KindMap } from "../objects/kinds";
+import { KIND_INFO, isKind, qualifiedResource, type AnyObject, type Kind, type KindMap } from "../objects/kinds";
 import type { ManifestObject, ObjectRef } from "../objects/meta";
 import { err, ok, type Result } from "../result";
 import type { ObjectSource } from "../source";
@@ -57,6 +57,8 @@ export type WriteAction =
 export interface WriteOutcome {
   object: AnyObject;
   action: WriteAction;
+  /** Warnings kubectl prints on stderr before the result line (`Warning: …`), without the prefix. */
+  warnings?: string[];
 }
 
 export interface ApplyTextOptions {
@@ -188,12 +190,19 @@ export class Cluster implements ClusterState {
         return ok({ object: prepared.value.object, action: "created" as const });
       }
       const liveJson = live as unknown as JsonObject;
-      const merged = mergeAppliedObject(liveJson, applied, parseLastApplied(liveJson));
+      const lastApplied = parseLastApplied(liveJson);
+      // k8s.io/kubectl pkg/cmd/apply/patcher.go warningNoLastAppliedConfigAnnotation.
+      const warnings = lastApplied
+        ? undefined
+        : [
+            `resource ${qualifiedResource(kind)}/${live.metadata.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+          ];
+      const merged = mergeAppliedObject(liveJson, applied, lastApplied);
       const prepared = prepareUpdate(this.core, merged, live, options);
       if (!prepared.ok) return prepared;
-      if (!prepared.value.changed) return ok({ object: live, action: "unchanged" as const });
+      if (!prepared.value.changed) return ok({ object: live, action: "unchanged" as const, ...(warnings ? { warnings } : {}) });
       this.store(prepared.value.object, options.source, false);
-      return ok({ object: prepared.value.object, action: "configured" as const });
+      return ok({ object: prepared.value.object, action: "configured" as const, ...(warnings ? { warnings } : {}) });
     });
   }
 

@@ -99,6 +99,18 @@ describe("apply", () => {
     );
   });
 
+  test("applying over an object made by create warns about the missing annotation, once", () => {
+    const cluster = Cluster.create();
+    cluster.create(service("web"));
+    const first = cluster.apply(service("web"));
+    expect(first.ok && first.value.warnings).toEqual([
+      "resource services/web is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.",
+    ]);
+    expect(first.ok && first.value.action).toBe("configured");
+    const second = cluster.apply(service("web"));
+    expect(second.ok && second.value.warnings).toBeUndefined();
+  });
+
   test("fields nobody applied survive (kubectl scale), fields removed from the configuration are dropped", () => {
     const cluster = Cluster.create();
     const noReplicas = deployment("web");
