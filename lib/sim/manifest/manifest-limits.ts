@@ -25,11 +25,12 @@ export const DEFAULT_MANIFEST_LIMITS: ManifestLimits = {
   maxDepth: 64,
 };
 
+/** Callers may tighten a limit, never loosen it: the defaults are also the ceilings. */
 export function resolveManifestLimits(limits: Partial<ManifestLimits> | undefined): ManifestLimits {
   const resolved = { ...DEFAULT_MANIFEST_LIMITS };
   for (const key of Object.keys(DEFAULT_MANIFEST_LIMITS) as (keyof ManifestLimits)[]) {
     const value = limits?.[key];
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) resolved[key] = Math.floor(value);
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) resolved[key] = Math.min(Math.floor(value), DEFAULT_MANIFEST_LIMITS[key]);
   }
   return resolved;
 }

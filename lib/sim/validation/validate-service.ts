@@ -3,7 +3,7 @@ import type { IServicePort } from "kubernetes-models/v1/ServicePort";
 import type { FieldError } from "./field-error";
 import { duplicate, forbidden, invalid, notSupported, required } from "./field-errors";
 import { goLiteral, goQuote } from "./format-field-error";
-import { isDNS1123Label, isDNS1123Subdomain, nameIsDNS1035Label } from "./dns-names";
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNS1035Label } from "./dns-names";
 import { isValidIP } from "./ip-addresses";
 import { isValidPortName, isValidPortNum, SUPPORTED_PORT_PROTOCOLS } from "./ports";
 import { validateLabels, validateProtocol } from "./validate-labels";
@@ -130,12 +130,16 @@ function validateServicePort(port: IServicePort, requireName: boolean, names: Se
   for (const msg of isValidPortNum(port.port ?? 0)) errors.push(invalid(`${path}.port`, port.port ?? 0, msg));
   errors.push(...validateProtocol(port.protocol, `${path}.protocol`, SUPPORTED_PORT_PROTOCOLS));
   errors.push(...validatePortNumOrName(port.targetPort ?? 0, `${path}.targetPort`));
+  if (port.appProtocol !== undefined) {
+    for (const msg of isQualifiedName(port.appProtocol)) errors.push(invalid(`${path}.appProtocol`, port.appProtocol, msg));
+  }
   return errors;
 }
 
 /** ValidatePortNumOrName: a number in 1-65535 or an IANA_SVC_NAME. */
 export function validatePortNumOrName(port: number | string, path: string): FieldError[] {
   if (typeof port === "number") return isValidPortNum(port).map((msg) => invalid(path, port, msg));
+  if (port === "") return [required(path)];
   return isValidPortName(port).map((msg) => invalid(path, port, msg));
 }
 

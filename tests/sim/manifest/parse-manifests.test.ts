@@ -139,6 +139,13 @@ describe("parseManifests: limits on untrusted input", () => {
     expect(parseManifests("a: é\n", { limits: { maxBytes: 5 } }).errors).toHaveLength(1);
   });
 
+  test("callers may tighten the limits but not loosen them", () => {
+    const text = Array.from({ length: 101 }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n${i}\n`).join("---\n");
+    const result = parseManifests(text, { limits: { maxDocuments: 1000 } });
+    expect(result.documents).toHaveLength(100);
+    expect(result.errors[0].message).toBe("error parsing STDIN: at most 100 objects are accepted in one text");
+  });
+
   test("at most maxDocuments objects", () => {
     const text = Array.from({ length: 5 }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n${i}\n`).join("---\n");
     const result = parseManifests(text, { limits: { maxDocuments: 3 } });

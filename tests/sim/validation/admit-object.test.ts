@@ -228,6 +228,44 @@ describe("admitObject: properties", () => {
     expect(admit({ apiVersion: "v1", kind: "Service", metadata: { name: "a" }, spec: deep }).ok).toBe(false);
   });
 
+  test("admitting a generated Service twice changes nothing, whether or not it was valid", () => {
+    const port = fc.record(
+      {
+        name: fc.constantFrom("http", "https", "metrics", "Bad_Name"),
+        port: fc.integer({ min: 0, max: 70000 }),
+        targetPort: fc.oneof(fc.integer({ min: 0, max: 70000 }), fc.constantFrom("http", "web", "")),
+        protocol: fc.constantFrom("TCP", "UDP", "SCTP", "HTTP"),
+        nodePort: fc.integer({ min: 29000, max: 33000 }),
+        appProtocol: fc.constantFrom("http", "kubernetes.io/h2c", "not a protocol"),
+      },
+      { requiredKeys: ["port"] },
+    );
+    const spec = fc.record(
+      {
+        type: fc.constantFrom("ClusterIP", "NodePort", "LoadBalancer", "ExternalName"),
+        clusterIP: fc.constantFrom("None", "10.96.0.50", ""),
+        externalName: fc.constantFrom("db.example.com", "db.example.com."),
+        selector: fc.dictionary(fc.constantFrom("app", "tier", "app.kubernetes.io/name"), fc.constantFrom("web", "db", "-x")),
+        sessionAffinity: fc.constantFrom("None", "ClientIP"),
+        externalTrafficPolicy: fc.constantFrom("Cluster", "Local"),
+        ports: fc.array(port, { maxLength: 3 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(spec, (s) => {
+        const first = admit({ apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: s });
+        if (!first.ok) {
+          expect(["Invalid", "BadRequest"]).toContain(first.error.reason);
+          return;
+        }
+        const second = admit(first.value);
+        expect(second.ok && second.value).toEqual(first.value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test.each(KIND_SHAPES.map((object) => ({ kind: object.kind, object })))("admitting twice changes nothing ($kind)", ({ object }) => {
     const first = admit(object);
     expect(first.ok).toBe(true);
