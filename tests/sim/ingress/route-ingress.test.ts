@@ -380,10 +380,14 @@ describe("routeIngress agrees with the Ingress API's definition of Exact and Pre
     selector: ([p, t]) => (t === "Prefix" ? `P:${elements(p).join("/")}` : `E:${p}`),
   });
 
-  test("for every set of paths and every request path", () => {
+  test("for every set of paths, split over two Ingresses for the same host, and every request path", () => {
     fc.assert(
-      fc.property(rulesArb, pathArb, (rules, request) => {
-        const s = state([ingress("generated", { rules: [{ host: "gen.test", paths: rules.map(([path, pathType], i) => ({ path, pathType, service: `svc-${i}` })) }] })]);
+      fc.property(rulesArb, pathArb, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (rules, request, split) => {
+        const paths = rules.map(([path, pathType], i) => ({ path, pathType, service: `svc-${i}` }));
+        const s = state([
+          ingress("generated-a", { rules: [{ host: "gen.test", paths: paths.filter((_, i) => split[i]) }] }),
+          ingress("generated-b", { rules: [{ host: "gen.test", paths: paths.filter((_, i) => !split[i]) }] }),
+        ]);
         const matches = rules
           .map(([path, pathType], i) => ({ i, pathType, length: elements(path).length, ok: pathType === "Exact" ? path === request : elements(request).slice(0, elements(path).length).join("/") === elements(path).join("/") }))
           .filter((m) => m.ok)
