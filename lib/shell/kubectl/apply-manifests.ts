@@ -57,7 +57,10 @@ export function applyManifests(host: ShellHost, flags: ParsedFlags, stdin: strin
         const kind = object.kind as Kind;
         stdout += `${isKind(kind) ? formatResourcePrefix(kind) : String(kind).toLowerCase()}/${object.metadata.name} ${document.result.value.action}${suffix}\n`;
       } else {
-        const verb = mode === "apply" ? "applying" : mode === "create" ? "creating" : "replacing";
+        // kubectl apply reports a failed request by what it attempted: creating an absent object, patching a live one.
+        const ref = document.ref;
+        const exists = ref && isKind(ref.kind) ? cluster.get(ref.kind, ref.name, ref.namespace ?? namespace ?? host.contextNamespace) !== undefined : false;
+        const verb = mode === "replace" ? "replacing" : mode === "create" || !exists ? "creating" : "patching";
         stderr += formatStatusError(document.result.error, { verb, file: source.name });
       }
     }

@@ -28,7 +28,7 @@ export function requestNamespace(flags: ParsedFlags, host: ShellHost): string {
  * `Error from server (NotFound): services "x" not found`; an Invalid error prints its own message, which already
  * reads `The Service "web" is invalid: …`.
  */
-export function formatStatusError(error: StatusError, action?: { verb: "creating" | "applying" | "patching" | "replacing"; file: string }): string {
+export function formatStatusError(error: StatusError, action?: { verb: "creating" | "patching" | "replacing"; file: string }): string {
   if (error.reason === "Invalid") return `${error.message}\n`;
   if (error.message.startsWith("no matches for kind")) return `error: resource mapping not found for name: "${error.details?.name ?? ""}" namespace: "" from "${action?.file ?? ""}": ${error.message}\nensure CRDs are installed first\n`;
   const where = action ? `error when ${action.verb} "${action.file}": ` : "";

@@ -71,8 +71,11 @@ export class ShellSession implements ShellHost {
   private attempts = 0;
   private pids = 4242;
   private readonly interval: number;
+  /** What the session started from (files, env, interval), kept for serializeSession. */
+  readonly initial: Readonly<Pick<ShellSessionOptions, "files" | "env" | "commandIntervalMs">>;
 
   constructor(options: ShellSessionOptions) {
+    this.initial = { files: { ...(options.files ?? {}) }, env: { ...(options.env ?? {}) }, commandIntervalMs: options.commandIntervalMs };
     this.cluster = options.cluster;
     this.workstationEnv = { ...WORKSTATION_ENV, ...(options.env ?? {}), "?": "0" };
     for (const [name, text] of Object.entries(options.files ?? {})) this.files.set(name, text);

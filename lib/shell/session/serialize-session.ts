@@ -1,0 +1,57 @@
+import type { Cluster } from "@/lib/sim/store/cluster";
+import { ShellSession, type SessionLogEntry } from "./shell-session";
+
+/** A terminal session as JSON: what it started from and every input since. */
+export interface SerializedSession {
+  version: 1;
+  files: Record<string, string>;
+  env: Record<string, string>;
+  commandIntervalMs?: number;
+  log: SessionLogEntry[];
+}
+
+/** Sessions are saved as their input log: the simulator is deterministic, so replaying it rebuilds everything. */
+export function serializeSession(session: ShellSession): SerializedSession {
+  return {
+    version: 1,
+    files: { ...(session.initial.files ?? {}) },
+    env: { ...(session.initial.env ?? {}) },
+    ...(session.initial.commandIntervalMs !== undefined ? { commandIntervalMs: session.initial.commandIntervalMs } : {}),
+    log: session.entries().map((entry) => ({ ...entry })),
+  };
+}
+
+function isLogEntry(value: unknown): value is SessionLogEntry {
+  if (!value || typeof value !== "object") return false;
+  const entry = value as Record<string, unknown>;
+  if (entry.type === "execute") return typeof entry.input === "string";
+  if (entry.type === "interrupt") return true;
+  if (entry.type === "file") return typeof entry.name === "string" && typeof entry.text === "string";
+  return false;
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return !!value && typeof value === "object" && Object.values(value).every((v) => typeof v === "string");
+}
+
+/**
+ * Rebuilds a session on `cluster`, which must be the same starting cluster the saved session had (the
+ * exercise's scenario, freshly built). Untrusted input: anything malformed yields undefined, never an exception.
+ */
+export function restoreSession(data: unknown, cluster: Cluster): ShellSession | undefined {
+  if (!data || typeof data !== "object") return undefined;
+  const saved = data as Partial<SerializedSession>;
+  if (saved.version !== 1 || !Array.isArray(saved.log) || !saved.log.every(isLogEntry) || !isStringMap(saved.files ?? {}) || !isStringMap(saved.env ?? {})) return undefined;
+  const session = new ShellSession({
+    cluster,
+    files: saved.files,
+    env: saved.env,
+    commandIntervalMs: typeof saved.commandIntervalMs === "number" ? saved.commandIntervalMs : undefined,
+  });
+  for (const entry of saved.log) {
+    if (entry.type === "execute") session.execute(entry.input);
+    else if (entry.type === "interrupt") session.interrupt();
+    else session.setFile(entry.name, entry.text);
+  }
+  return session;
+}
