@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { Cluster } from "@/lib/sim/store/cluster";
-import { buildArticleCluster } from "@/tests/fixtures/shell/article-cluster";
-import { runGolden, type GoldenCase } from "@/tests/fixtures/shell/golden-transcript";
+import { buildArticleCluster } from "@/tests/shell/kubectl/fixtures/article-cluster";
+import { runGolden, type GoldenCase } from "@/tests/shell/kubectl/fixtures/golden-transcript";
 
 const empty = () => Cluster.create({ addons: ["coredns", "ingress-nginx"] });
 
