@@ -189,7 +189,11 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
 
   // rootfs/etc/nginx/lua/lua_ingress.lua redirect_to_https: force-ssl-redirect always on http; ssl-redirect
   // (default true) when the host has a certificate, which any host listed in spec.tls has, even the fake one.
-  if (request.scheme === "http" && (annotations.forceSslRedirect || (annotations.sslRedirect && certificate.configuredForHost))) {
+  // configmap.md no-tls-redirect-locations (default "/.well-known/acme-challenge"): a location whose path starts
+  // with it is never redirected (template.go isLocationInLocationList), so cert-manager's HTTP-01 solver
+  // Ingress keeps working over plain HTTP.
+  const exempt = location.path.startsWith("/.well-known/acme-challenge");
+  if (request.scheme === "http" && !exempt && (annotations.forceSslRedirect || (annotations.sslRedirect && certificate.configuredForHost))) {
     // The trailing slash is dropped unless preserve-trailing-slash is set; the port is dropped (use-port-in-redirects off).
     const target = !annotations.preserveTrailingSlash && request.path.endsWith("/") ? request.path.slice(0, -1) : request.path;
     const redirectHost = (request.host ?? "").replace(/:[0-9]+$/, "");

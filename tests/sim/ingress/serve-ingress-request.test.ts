@@ -390,3 +390,12 @@ describe("serveIngressRequest: the default-backend annotation", () => {
     expect(result.upstreamName).toBe(upstream);
   });
 });
+
+describe("serveIngressRequest: no-tls-redirect-locations", () => {
+  test("cert-manager's HTTP-01 solver path is served over http while the rest of the host redirects", () => {
+    const solver = ingress("cm-acme-http-solver-x7k2p", { ingressClassName: "nginx", rules: [{ host: "api.example.com", paths: [{ path: "/.well-known/acme-challenge/Zq0token", pathType: "ImplementationSpecific", service: "main-api", port: 80 }] }] }, { namespace: "production" });
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, solver, ...backends()]);
+    expect(serveIngressRequest(s, controller, curl("http://api.example.com/.well-known/acme-challenge/Zq0token")).status).toBe(200);
+    expect(serveIngressRequest(s, controller, curl("http://api.example.com/users")).status).toBe(308);
+  });
+});
