@@ -138,7 +138,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
   const endpoint = { pod: destinationPod, ip: endpointIP, port: destinationPort, nodeName: endpointNode };
   hops.push(buildNodeHop(state, client.external ? undefined : (receivingNode ?? client.nodeName), endpointNode, { external: client.external, sourceIP, destinationIP: endpointIP }));
 
-  const policy = evaluatePolicy(state, client, masqueradeNode, resolvedIP, request.port, destinationPod, destinationPort, protocol, service !== undefined);
+  const policy = evaluatePolicy(state, client, masqueradeNode, { ip: resolvedIP, port: request.port, via: service?.via }, destinationPod, destinationPort, protocol);
   hops.push(...policy.hops);
   if (!policy.allowed) return { ...base, service, endpoint, sourceIP, policy, outcome: "timeout", hops };
 
@@ -177,37 +177,39 @@ export function probeNameserver(state: ClusterState, from: TrafficPeer, nameserv
 }
 
 /**
- * NetworkPolicy on the flow as the enforcing plugin sees it. Without masquerade it is one connection between
- * the real addresses. When kube-proxy masqueraded it (NodePort or LoadBalancer with externalTrafficPolicy
- * Cluster), the client's egress is checked against the address it dialled and the endpoint's ingress sees the
- * node's address — why ipBlock rules cannot match the client there
- * (https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors "cluster ingress
- * and egress mechanisms often require rewriting the packet source or destination IP").
+ * NetworkPolicy on the flow as the enforcing plugin sees it, on each side after the translation that side
+ * has seen. kube-proxy DNATs on the client's node when it captures the address there (a ClusterIP, a
+ * load-balancer IP, externalIPs, the client's own node address); a NodePort on another node is translated
+ * only there, so the client's egress sees that node's address and port. The endpoint's ingress sees the
+ * client, or the node that masqueraded it (NodePort or LoadBalancer with externalTrafficPolicy Cluster) —
+ * why ipBlock rules cannot match the client there
+ * (https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors:
+ * "cluster ingress and egress mechanisms often require rewriting the packet source or destination IP").
  */
 function evaluatePolicy(
   state: ClusterState,
   client: Client,
   masqueradeNode: ReturnType<typeof findClusterNode>,
-  dialledIP: string,
-  dialledPort: number,
+  dialled: { ip: string; port: number; via?: ServiceAddressKind },
   pod: Pod,
   port: number,
   protocol: Protocol,
-  viaService: boolean,
 ): PolicyVerdict {
   const destination: TrafficPeer = { kind: "pod", pod };
-  if (!masqueradeNode) return isTrafficAllowed(state, { source: client.peer, destination, port, protocol });
-  const nodePeer: TrafficPeer = { kind: "node", node: masqueradeNode.node, ip: masqueradeNode.internalIP };
-  const ingress = isTrafficAllowed(state, { source: nodePeer, destination, port, protocol });
-  if (client.peer.kind !== "pod" || !viaService) return ingress;
-  const dialledNode = findClusterNodeByIP(state, dialledIP);
-  const dialled: TrafficPeer = dialledNode ? { kind: "node", node: dialledNode.node, ip: dialledIP } : { kind: "external", ip: dialledIP };
-  const egress = isTrafficAllowed(state, { source: client.peer, destination: dialled, port: dialledPort, protocol });
+  const ingressSource: TrafficPeer = masqueradeNode ? { kind: "node", node: masqueradeNode.node, ip: masqueradeNode.internalIP } : client.peer;
+  const dialledNode = dialled.via === "node-port" ? findClusterNodeByIP(state, dialled.ip) : undefined;
+  const translatedRemotely = dialledNode !== undefined && dialledNode.name !== client.nodeName;
+  if (!masqueradeNode && !translatedRemotely) return isTrafficAllowed(state, { source: client.peer, destination, port, protocol });
+  const ingress = isTrafficAllowed(state, { source: ingressSource, destination, port, protocol });
+  if (client.peer.kind !== "pod") return ingress;
+  const egress = translatedRemotely
+    ? isTrafficAllowed(state, { source: client.peer, destination: { kind: "node", node: dialledNode.node, ip: dialled.ip }, port: dialled.port, protocol })
+    : isTrafficAllowed(state, { source: client.peer, destination, port, protocol });
   return {
     allowed: egress.allowed && ingress.allowed,
     enforced: ingress.enforced,
     egress: egress.egress,
     ingress: ingress.ingress,
-    hops: [...egress.hops.filter((h) => h.outcome !== "info" || !/ingress/i.test(h.summary)), ...ingress.hops],
+    hops: [...egress.hops.filter((h) => h.kind !== "policy" || !/ingress/i.test(h.summary)), ...ingress.hops.filter((h) => h.kind !== "policy" || !/egress/i.test(h.summary))],
   };
 }

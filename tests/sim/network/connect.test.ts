@@ -224,6 +224,27 @@ describe("connect: NetworkPolicy on the translated addresses", () => {
   });
 });
 
+describe("connect: egress policy sees the address each node translated", () => {
+  const egressToBackend = {
+    apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "only-backend", namespace: "default" },
+    spec: {
+      podSelector: { matchLabels: { run: "netshoot" } }, policyTypes: ["Egress"],
+      egress: [{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { app: "my-backend" } } }], ports: [{ protocol: "TCP", port: 3000 }] }],
+    },
+  };
+  const state = withService(
+    { type: "NodePort", clusterIP: "10.96.120.15", selector: { app: "my-backend" }, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 3000, nodePort: 30080 }] },
+    [egressToBackend],
+  );
+  test.each([
+    { label: "ClusterIP: DNAT on the client's node, egress sees the backend pod on 3000", host: "10.96.120.15", port: 80, outcome: "connected" },
+    { label: "own node's NodePort: also translated locally", host: "172.18.0.3", port: 30080, outcome: "connected" },
+    { label: "another node's NodePort: egress sees that node on 30080 and denies", host: "172.18.0.4", port: 30080, outcome: "timeout" },
+  ])("$label", ({ host, port, outcome }) => {
+    expect(connect(state, { from: fromPod(state, "netshoot"), host, port }).outcome).toBe(outcome);
+  });
+});
+
 describe("connect: the DNS query is a flow too (egress default-deny blocks name resolution)", () => {
   const egressDeny = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "deny-egress", namespace: "default" }, spec: { podSelector: {}, policyTypes: ["Egress"] } };
   const allowDns = {
