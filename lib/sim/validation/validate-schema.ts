@@ -47,9 +47,10 @@ interface AjvError {
 /**
  * Fields the OpenAPI document marks required but the API server accepts when absent, because Go decodes
  * them to a zero value that validation allows: an omitted NetworkPolicy podSelector is the empty selector
- * (kubernetes/kubernetes pkg/apis/networking/types.go: "An empty podSelector selects all pods").
+ * (kubernetes/kubernetes pkg/apis/networking/types.go: "An empty podSelector selects all pods"), and an
+ * EndpointSlice may list no endpoints (pkg/apis/discovery/validation/validation.go checks only their number).
  */
-const DEFAULTED_REQUIRED: ReadonlySet<string> = new Set(["spec.podSelector"]);
+const DEFAULTED_REQUIRED: ReadonlySet<string> = new Set(["spec.podSelector", "endpoints"]);
 
 /** `/spec/ports/0` → `spec.ports[0]`. */
 function toFieldPath(instancePath: string): string {

@@ -37,6 +37,10 @@ describe("Endpoints and EndpointSlice validation", () => {
     expectCauses(admitYaml(yaml), causes as [string, string][]);
   });
 
+  test("an EndpointSlice without endpoints is accepted (the schema's required list is not the API server's rule)", () => {
+    expect(admitYaml("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: db-1\naddressType: IPv4\n").ok).toBe(true);
+  });
+
   test("a selector-less Service's hand-written Endpoints are accepted with protocol TCP", () => {
     const result = admitYaml("apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\nsubsets:\n- addresses:\n  - ip: 192.0.2.42\n  ports:\n  - port: 5432");
     expect(result.ok && (result.value as { subsets: { ports: { protocol: string }[] }[] }).subsets[0].ports[0].protocol).toBe("TCP");
