@@ -1,0 +1,77 @@
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium, SCREENSHOT_DIR } from "./launch-chromium";
+import { startLabServer, type LabServer } from "./lab-server";
+
+let server: LabServer;
+let browser: BrowserContext;
+let page: Page;
+
+const terminal = () => page.locator('section[data-scenario-id="debugging-my-service"]');
+const screenText = () => terminal().locator(".xterm-rows").innerText();
+
+/** Types a command into the real xterm as keystrokes and waits until the screen shows `expected`. */
+async function run(command: string, expected: string | RegExp) {
+  await terminal().locator(".xterm").click();
+  await page.keyboard.type(command);
+  await page.keyboard.press("Enter");
+  await expect.poll(screenText, { timeout: 20_000 }).toMatch(expected);
+}
+
+beforeAll(async () => {
+  server = await startLabServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the article's debugging commands in the browser terminal", () => {
+  test("the terminal loads on the debugging lesson with a prompt", async () => {
+    await page.goto(`${server.baseUrl}/learn/debugging-toolkit`);
+    await terminal().locator(".xterm-rows").waitFor({ timeout: 30_000 });
+    await expect.poll(screenText, { timeout: 20_000 }).toContain("learner@workstation:~$");
+  });
+
+  test("kubectl get endpoints my-service lists the pods on port 3000", async () => {
+    await run("kubectl get endpoints my-service", /my-service\s+10\.244\.\d+\.\d+:3000,10\.244\.\d+\.\d+:3000/);
+  });
+
+  test("port-forward in the background, then curl localhost reaches a pod", async () => {
+    await run("kubectl port-forward svc/my-service 8080:80 &", "Forwarding from 127.0.0.1:8080 -> 3000");
+    await run("curl -s localhost:8080", /Handling connection for 8080[\s\S]*"service":"backend-api"/);
+  });
+
+  test("the ingress controller logs show the request that went through it", async () => {
+    await run("curl -s -H 'Host: app.example.com' http://203.0.113.1/users", /"path":"\/users"/);
+    await run("kubectl logs -n ingress-nginx -l app.kubernetes.io/name=ingress-nginx", /"GET \/users HTTP\/1\.1" 200/);
+  });
+
+  test("a netshoot pod resolves and reaches my-service, and is deleted on exit", async () => {
+    await run("kubectl run netshoot --rm -i --tty --image nicolaka/netshoot -- bash", "If you don't see a command prompt, try pressing enter.");
+    await run("nslookup my-service.default.svc.cluster.local", /Name:\s+my-service\.default\.svc\.cluster\.local\s+Address: 10\.96\.\d+\.\d+/);
+    await run("curl http://my-service:80", /"pod":"my-app-/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "terminal-debugging.png") });
+    await run("exit", 'pod "netshoot" deleted');
+  });
+
+  test("Tab completes a kubectl resource name", async () => {
+    await terminal().locator(".xterm").click();
+    await page.keyboard.type("kubectl get endpo");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(screenText, { timeout: 20_000 }).toMatch(/kubectl get endpoints\s*\n/);
+  });
+
+  test("after a reload the sandbox is restored by replaying its log", async () => {
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await terminal().locator(".xterm-rows").waitFor({ timeout: 30_000 });
+    await expect.poll(screenText, { timeout: 30_000 }).toContain('pod "netshoot" deleted');
+    await expect(terminal().getByRole("status").innerText()).resolves.toContain("Sandbox restored.");
+  });
+});
