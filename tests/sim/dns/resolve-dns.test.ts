@@ -13,6 +13,7 @@ const headless = [
   // kubernetes/dns docs/specification.md 2.5: foo.default.svc.cluster.local CNAME www.example.com.
   service("foo", "default", { type: "ExternalName", externalName: "www.example.com" }),
   service("legacy-db", "production", { type: "ExternalName", externalName: "db.corp.invalid." }),
+  service("backend", "default", { type: "ExternalName", externalName: "my-backend-api.production.svc.cluster.local" }),
 ];
 const state = articleState(headless);
 
@@ -33,6 +34,7 @@ describe("resolveDns: records of the kubernetes/dns specification", () => {
     { label: "PTR for a pod IP backing a ClusterIP Service (CoreDNS reverse.go)", name: "10.244.1.5", type: "PTR", from: "default", want: ["PTR 10-244-1-5.my-backend-api.production.svc.cluster.local"] },
     { label: "2.5 ExternalName: CNAME, then the target's A (spec example)", name: "foo.default.svc.cluster.local", type: "A", from: "production", want: ["CNAME www.example.com", "A 192.0.2.53"] },
     { label: "2.5 ExternalName CNAME question", name: "foo.default.svc.cluster.local", type: "CNAME", from: "default", want: ["CNAME www.example.com"] },
+    { label: "ExternalName aliasing a Service in another namespace: CNAME, then its ClusterIP", name: "backend.default.svc.cluster.local", type: "A", from: "default", want: ["CNAME my-backend-api.production.svc.cluster.local", "A 10.96.120.15"] },
     { label: "ExternalName with an unresolvable target still returns the CNAME", name: "legacy-db.production.svc.cluster.local", type: "A", from: "production", want: ["CNAME db.corp.invalid"] },
     { label: "2.6 pod A record a-b-c-d.ns.pod.zone", name: "10-244-1-5.production.pod.cluster.local", type: "A", from: "default", want: ["A 10.244.1.5"] },
     { label: "2.1 comparisons are case-insensitive", name: "My-Backend-API.Production.SVC.cluster.LOCAL", type: "A", from: "default", want: ["A 10.96.120.15"] },

@@ -197,6 +197,27 @@ describe("connect: external traffic and traffic policies (https://kubernetes.io/
     expect(result.endpoint?.nodeName).toBe("worker-1");
   });
 
+  test("hairpin: a pod reaching itself through its Service is masqueraded to its node", () => {
+    const state = articleState();
+    const self = fromPod(state, "my-backend-7d9f8b6c5-k2x4p", "production");
+    const results = Array.from({ length: 20 }, (_, attempt) => connect(state, { from: self, host: "10.96.120.15", port: 80, attempt }));
+    const own = results.filter((r) => r.endpoint?.ip === "10.244.1.5");
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(results.length);
+    for (const r of own) expect(r.sourceIP).toBe("172.18.0.3");
+    for (const r of results.filter((r) => r.endpoint?.ip !== "10.244.1.5")) expect(r.sourceIP).toBe("10.244.1.5");
+  });
+
+  test("a pod dialling a LoadBalancer IP with externalTrafficPolicy Local is short-circuited to any endpoint, unmasqueraded", () => {
+    const state = withService(
+      { type: "LoadBalancer", clusterIP: "10.96.120.15", externalTrafficPolicy: "Local", selector: { app: "my-backend" }, ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: 3000, nodePort: 31000 }] },
+      [],
+      { loadBalancer: { ingress: [{ ip: "203.0.113.10" }] } },
+    );
+    const ips = new Set(Array.from({ length: 20 }, (_, attempt) => connect(state, { from: fromPod(state, "netshoot"), host: "203.0.113.10", port: 80, attempt })).map((r) => `${r.endpoint?.ip} ${r.sourceIP}`));
+    expect(ips).toEqual(new Set(["10.244.1.5 10.244.1.9", "10.244.2.7 10.244.1.9"]));
+  });
+
   test("a hostPort on the pod's node is DNATed to the container port, from outside too", () => {
     const state = articleState([pod("hp", { namespace: "default", ip: "10.244.2.80", node: "worker-2", image: "nginx", ports: [{ containerPort: 80, hostPort: 8080 } as never] })]);
     const result = connect(state, { from: external, host: "172.18.0.4", port: 8080 });
