@@ -3,7 +3,7 @@ import type { IPodTemplateSpec } from "kubernetes-models/v1/PodTemplateSpec";
 import { matchLabelSelector, type LabelSelector } from "../selectors/label-selector";
 import type { FieldError } from "./field-error";
 import { forbidden, immutable, invalid, notSupported, required } from "./field-errors";
-import { goLiteral } from "./format-field-error";
+import { goLiteral, goQuote } from "./format-field-error";
 import { nameIsDNSSubdomain, regexError } from "./dns-names";
 import { validateLabelSelector, validateLabels, validateAnnotations } from "./validate-labels";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
@@ -99,17 +99,21 @@ function validateIntOrPercent(value: number | string | undefined, path: string):
   return value < 0 ? [invalid(path, value, "must be greater than or equal to 0")] : [];
 }
 
-/** ValidateDeploymentUpdate: apps/v1 made spec.selector immutable. */
+/**
+ * ValidateDeploymentUpdate, then the strategy's check that apps/v1 never changes spec.selector
+ * (pkg/registry/apps/deployment/strategy.go ValidateUpdate), which comes last.
+ */
 export function validateDeploymentUpdate(deployment: IDeployment, old: IDeployment): FieldError[] {
-  const errors = validateObjectMetaUpdate(deployment.metadata, old.metadata);
+  const errors = [...validateObjectMetaUpdate(deployment.metadata, old.metadata), ...validateDeployment(deployment)];
   if (JSON.stringify(deployment.spec?.selector ?? null) !== JSON.stringify(old.spec?.selector ?? null)) {
     errors.push(immutable("spec.selector", goLiteral(formatSelector(deployment.spec?.selector as LabelSelector | undefined))));
   }
-  return [...errors, ...validateDeployment(deployment)];
+  return errors;
 }
 
+/** The selector as Go's %#v prints a metav1.LabelSelector (map keys sorted). */
 function formatSelector(selector: LabelSelector | undefined): string {
-  const labels = Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+  const labels = Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${goQuote(k)}:${goQuote(v)}`);
   const matchLabels = labels.length > 0 ? `map[string]string{${labels.join(", ")}}` : "map[string]string(nil)";
   return `v1.LabelSelector{MatchLabels:${matchLabels}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`;
 }

@@ -86,6 +86,7 @@ describe("Deployment validation", () => {
     expect(admitYaml(fixture("kubectl-create-deployment.yaml")).ok).toBe(true);
   });
 
+  // The message quoted in open-policy-agent/gatekeeper#466 and kyma-project/kyma#12947.
   test("spec.selector is immutable in apps/v1", () => {
     const old = admitted(fixture("kubectl-create-deployment.yaml"));
     const changed = fixture("kubectl-create-deployment.yaml").replace(/app: web/g, "app: web2");
