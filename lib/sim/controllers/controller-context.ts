@@ -38,8 +38,8 @@ export interface ControllerContext {
   /** Deletes an object and, through ownerReferences, its dependents. */
   delete(ref: ObjectRef): void;
   /**
-   * Whether anything in the namespace (undefined: anything cluster-scoped) changed since the previous
-   * reconcile pass; a change to a cluster-scoped object (a Node, an IngressClass) makes every namespace dirty.
+   * Whether an object of a kind the running controller watches changed in the namespace since the
+   * controller last ran; a change to a watched cluster-scoped kind (Node, IngressClass) counts everywhere.
    */
   isDirty(namespace: string | undefined): boolean;
   /** Whether a Pod's status came from a loaded snapshot and must be honoured, not recomputed. */

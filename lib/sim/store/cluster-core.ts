@@ -56,10 +56,8 @@ export const STATUS_KINDS: ReadonlySet<Kind> = new Set<Kind>([
  */
 export class ClusterCore implements ControllerContext {
   readonly cni: CniProfile;
-  /** Namespaces ("*" for cluster-scoped objects) changed since the current reconcile pass began. */
-  private touched = new Set<string>();
-  /** Namespaces changed before the current pass began. */
-  private passDirty = new Set<string>();
+  /** What the controller running now watches, and the change it last saw. */
+  private watching: { since: number; kinds: readonly Kind[] } | undefined;
 
   constructor(
     readonly config: ClusterConfig,
@@ -74,6 +72,11 @@ export class ClusterCore implements ControllerContext {
     readonly eventLog: ClusterEvent[],
     readonly sources: Map<string, ObjectSource>,
     readonly pinnedStatus: Set<string>,
+    private changeSeq = 0,
+    /** The last change per kind and namespace (`Pod|default`, `Node|*`). */
+    private readonly lastChange = new Map<string, number>(),
+    /** The change sequence each controller had seen when it last ran. */
+    private readonly controllerMarks = new Map<string, number>(),
   ) {
     this.cni = CNI_PROFILES[config.cni] ?? CNI_PROFILES.calico;
   }
@@ -113,6 +116,9 @@ export class ClusterCore implements ControllerContext {
       [...this.eventLog],
       new Map(this.sources),
       new Set(this.pinnedStatus),
+      this.changeSeq,
+      new Map(this.lastChange),
+      new Map(this.controllerMarks),
     );
   }
 
@@ -249,25 +255,46 @@ export class ClusterCore implements ControllerContext {
     return removed;
   }
 
-  /** Stores an object and marks its namespace for the controllers. */
+  /** Stores an object and records the change for the controllers that watch its kind. */
   put(object: AnyObject): void {
     this.store.put(object);
-    this.touched.add(object.metadata.namespace ?? "*");
+    this.markChanged(object);
+  }
+
+  /** Counts every stored change; a reconcile pass that leaves it unchanged has settled the cluster. */
+  get changeSequence(): number {
+    return this.changeSeq;
   }
 
   /**
-   * Starts a reconcile pass over what changed since the last one; false when nothing did. Controllers ask
-   * isDirty(namespace) to skip namespaces nothing touched, which keeps a write cheap in a big cluster.
+   * Runs one controller with what it watches, so isDirty can tell it which namespaces changed since it last
+   * ran (its informers' events, in a real cluster). Its own writes count as changes for its next run.
    */
-  beginPass(): boolean {
-    this.passDirty = this.touched;
-    this.touched = new Set();
-    return this.passDirty.size > 0;
+  runController(name: string, watches: readonly Kind[], run: () => void): void {
+    const since = this.controllerMarks.get(name) ?? -1;
+    const start = this.changeSeq;
+    this.watching = { since, kinds: watches };
+    try {
+      run();
+    } finally {
+      this.watching = undefined;
+    }
+    this.controllerMarks.set(name, start);
   }
 
   isDirty(namespace: string | undefined): boolean {
-    const key = namespace ?? "*";
-    return this.passDirty.has("*") || this.touched.has("*") || this.passDirty.has(key) || this.touched.has(key);
+    const watching = this.watching;
+    if (!watching) return true;
+    for (const kind of watching.kinds) {
+      const key = KIND_INFO[kind].namespaced ? `${kind}|${namespace ?? "*"}` : `${kind}|*`;
+      if ((this.lastChange.get(key) ?? 0) > watching.since) return true;
+    }
+    return false;
+  }
+
+  private markChanged(object: AnyObject): void {
+    this.changeSeq += 1;
+    this.lastChange.set(`${object.kind as string}|${object.metadata.namespace ?? "*"}`, this.changeSeq);
   }
 
   isStatusPinned(uid: string): boolean {
@@ -312,7 +339,7 @@ export class ClusterCore implements ControllerContext {
     if (!removed) return undefined;
     this.sources.delete(removed.metadata.uid);
     this.pinnedStatus.delete(removed.metadata.uid);
-    this.touched.add(removed.metadata.namespace ?? "*");
+    this.markChanged(removed);
     this.nextResourceVersion();
     if (removed.kind === "Service") {
       releaseServiceAddresses(removed as KindMap["Service"], this.services);
