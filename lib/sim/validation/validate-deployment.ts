@@ -8,6 +8,7 @@ import { nameIsDNSSubdomain, regexError } from "./dns-names";
 import { validateLabelSelector, validateLabels, validateAnnotations } from "./validate-labels";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
 import { validatePodSpec } from "./validate-pod";
+import { isSemanticallyEqual } from "./is-semantically-equal";
 
 /**
  * ValidateDeployment (kubernetes/kubernetes pkg/apis/apps/validation/validation.go): selector required,
@@ -105,7 +106,7 @@ function validateIntOrPercent(value: number | string | undefined, path: string):
  */
 export function validateDeploymentUpdate(deployment: IDeployment, old: IDeployment): FieldError[] {
   const errors = [...validateObjectMetaUpdate(deployment.metadata, old.metadata), ...validateDeployment(deployment)];
-  if (JSON.stringify(deployment.spec?.selector ?? null) !== JSON.stringify(old.spec?.selector ?? null)) {
+  if (!isSemanticallyEqual(deployment.spec?.selector ?? null, old.spec?.selector ?? null)) {
     errors.push(immutable("spec.selector", goLiteral(formatSelector(deployment.spec?.selector as LabelSelector | undefined))));
   }
   return errors;

@@ -9,6 +9,7 @@ import { isValidPortName, isValidPortNum, SUPPORTED_PORT_PROTOCOLS } from "./por
 import { validateLabels, validateProtocol } from "./validate-labels";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
 import { validatePortNumOrName } from "./validate-service";
+import { isSemanticallyEqual } from "./is-semantically-equal";
 
 const RESTART_POLICIES = ["Always", "Never", "OnFailure"];
 const DNS_POLICIES = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"];
@@ -23,8 +24,8 @@ export function validatePod(pod: IPod): FieldError[] {
 /** Pods are almost entirely immutable; the course only needs the metadata rules and a clear refusal. */
 export function validatePodUpdate(pod: IPod, old: IPod): FieldError[] {
   const errors = validateObjectMetaUpdate(pod.metadata, old.metadata);
-  const images = (p: IPod) => JSON.stringify({ ...p.spec, containers: p.spec?.containers?.map((c) => ({ ...c, image: undefined })) });
-  if (images(pod) !== images(old)) {
+  const withoutImages = (p: IPod) => ({ ...p.spec, containers: p.spec?.containers?.map((c) => ({ ...c, image: undefined })) });
+  if (!isSemanticallyEqual(withoutImages(pod), withoutImages(old))) {
     // ValidatePodUpdate: only container images, activeDeadlineSeconds, tolerations and a few more may change.
     errors.push({
       type: "FieldValueForbidden",

@@ -3,6 +3,7 @@ import type { FieldError } from "./field-error";
 import { immutable, invalid, required, tooLong } from "./field-errors";
 import { nameIsDNSSubdomain, regexError, maxLenError } from "./dns-names";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
+import { isSemanticallyEqual } from "./is-semantically-equal";
 
 /** core.MaxSecretSize. */
 const MAX_SECRET_SIZE = 1024 * 1024;
@@ -57,7 +58,7 @@ export function validateSecret(secret: ISecret): FieldError[] {
 export function validateSecretUpdate(secret: ISecret, old: ISecret): FieldError[] {
   const errors = validateObjectMetaUpdate(secret.metadata, old.metadata);
   if ((secret.type ?? "Opaque") !== (old.type ?? "Opaque")) errors.push(immutable("type", secret.type ?? ""));
-  if (old.immutable && JSON.stringify(secret.data ?? {}) !== JSON.stringify(old.data ?? {})) {
+  if (old.immutable && !isSemanticallyEqual(secret.data ?? {}, old.data ?? {})) {
     errors.push({ type: "FieldValueForbidden", field: "data", badValue: "", detail: "field is immutable when `immutable` is set" });
   }
   return [...errors, ...validateSecret(secret)];

@@ -95,6 +95,20 @@ describe("Deployment validation", () => {
     ]);
   });
 
+  test("the same selector with its labels in another order is not a change", () => {
+    const text = (labels: string) => deployment(`selector:\n  matchLabels: ${labels}\n${template("{app: web, tier: front}", nginx)}`);
+    const old = admitted(text("{app: web, tier: front}"));
+    expect(admitYaml(text("{tier: front, app: web}"), { operation: "update", old }).ok).toBe(true);
+  });
+
+  test("a Pod may change only its images (ValidatePodUpdate), whatever the key order", () => {
+    const pod = (image: string, extra = "") => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${extra}  containers:\n  - image: ${image}\n    name: web\n`;
+    const old = admitted(pod("nginx:1.26"));
+    expect(admitYaml(pod("nginx:1.27"), { operation: "update", old }).ok).toBe(true);
+    const result = admitYaml(pod("nginx:1.27", "  restartPolicy: Never\n"), { operation: "update", old });
+    expect(result.ok ? [] : result.error.causes?.map((c) => [c.field, c.type])).toEqual([["spec", "FieldValueForbidden"]]);
+  });
+
   test("scaling the same Deployment is a valid update", () => {
     const old = admitted(fixture("kubectl-create-deployment.yaml"));
     expect(admitYaml(fixture("kubectl-create-deployment.yaml").replace("replicas: 2", "replicas: 5"), { operation: "update", old }).ok).toBe(true);
