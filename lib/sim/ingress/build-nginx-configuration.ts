@@ -119,8 +119,9 @@ export function buildNginxConfiguration(ingresses: readonly Ingress[], options: 
   const servers = new Map<string, NginxServer>();
   servers.set(CATCH_ALL_SERVER, { hostname: CATCH_ALL_SERVER, locations: [root("controller-default-backend", defaultAnnotations)], enforceRegex: false });
 
+  const parsed = new Map(sorted.map((ingress) => [ingress, parseNginxAnnotations(ingress)]));
   for (const ingress of sorted) {
-    const annotations = parseNginxAnnotations(ingress);
+    const annotations = parsed.get(ingress)!;
     const defaultTarget = toTarget(ingress, ingress.spec?.defaultBackend ?? undefined, includeResources);
     const rules = ingress.spec?.rules ?? [];
     const catchAll = servers.get(CATCH_ALL_SERVER)!;
@@ -151,7 +152,7 @@ export function buildNginxConfiguration(ingresses: readonly Ingress[], options: 
   }
 
   for (const ingress of sorted) {
-    const annotations = parseNginxAnnotations(ingress);
+    const annotations = parsed.get(ingress)!;
     (ingress.spec?.rules ?? []).forEach((rule, ruleIndex) => {
       const server = servers.get(rule.host ? rule.host.toLowerCase() : CATCH_ALL_SERVER)!;
       (rule.http?.paths ?? []).forEach((httpPath, pathIndex) => {

@@ -129,13 +129,17 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
   let upstreamName: string | undefined;
   let attempts: UpstreamAttempt[] = [];
   const respond = (status: number, extra: Record<string, string>, body: string, servedBy?: HttpResult["servedBy"]): IngressHttpResult => {
+    // nginx drops the upstream's Date and Server and sends its own (proxy_pass_header); server_tokens is off in
+    // ingress-nginx, so Server carries no version. A HEAD answer keeps Content-Length but sends no body.
     const responseHeaders: Record<string, string> = {
+      "content-type": "text/html",
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.toLowerCase(), v])),
       date: now.toUTCString(),
-      "content-type": extra["content-type"] ?? "text/html",
+      server: "nginx",
       "content-length": String(utf8Length(body)),
       connection: "keep-alive",
-      ...extra,
     };
+    const sentBody = method === "HEAD" ? "" : body;
     // configmap.md hsts: true, hsts-max-age 31536000, hsts-include-subdomains true, on HTTPS with a certificate.
     if (request.scheme === "https" && certificate.configuredForHost) responseHeaders["strict-transport-security"] = "max-age=31536000; includeSubDomains";
     const logged = !(location.origin === "controller-default-backend" && server.hostname === "_");
@@ -145,7 +149,7 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
           time: now,
           request: `${method} ${request.path} HTTP/1.1`,
           status,
-          bodyBytesSent: utf8Length(body),
+          bodyBytesSent: utf8Length(sentBody),
           referer: header(headers, "referer"),
           userAgent: header(headers, "user-agent"),
           requestLength: requestLength(method, request.path, headers, request.host, bodyBytes),
@@ -156,7 +160,7 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
         })
       : undefined;
     hops.push({ kind: "ingress", outcome: status < 400 ? "pass" : "fail", summary: `ingress-nginx answers ${status} ${formatNginxReason(status)}.` });
-    return { outcome: "connected", status, headers: responseHeaders, body, hops, servedBy, accessLog, upstreamName, durationSeconds };
+    return { outcome: "connected", status, headers: responseHeaders, body: sentBody, hops, servedBy, accessLog, upstreamName, durationSeconds };
   };
   const page = (status: number, extra: Record<string, string> = {}) => respond(status, { "content-type": "text/html", ...extra }, formatNginxErrorPage(status));
   const hostHeader = request.host ?? server.hostname;

@@ -399,3 +399,19 @@ describe("serveIngressRequest: no-tls-redirect-locations", () => {
     expect(serveIngressRequest(s, controller, curl("http://api.example.com/users")).status).toBe(308);
   });
 });
+
+describe("serveIngressRequest: response headers", () => {
+  test("curl -I: HEAD gets the headers of the page without its body, Server: nginx and nginx's own Date", () => {
+    const { s, controller } = cluster([ingress("approot", { ingressClassName: "nginx", rules: [{ host: "approot.bar.com", paths: [{ path: "/", service: "http-svc" }] }] }, { annotations: { "nginx.ingress.kubernetes.io/app-root": "/app1" } })]);
+    const result = serveIngressRequest(s, controller, curl("http://approot.bar.com/", { method: "HEAD" }));
+    expect(result.status).toBe(302);
+    expect(result.body).toBe("");
+    expect(result.headers).toMatchObject({ server: "nginx", date: "Thu, 01 May 2025 09:00:00 GMT", "content-type": "text/html", "content-length": String(formatNginxErrorPage(302).length), location: "http://approot.bar.com/app1", connection: "keep-alive" });
+  });
+
+  test("a backend's own Date and Server headers are replaced", () => {
+    const { s, controller } = cluster([apiIngress(), apiTlsSecret, letsencryptProd, ...backends()]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"), { answerBackend: () => ({ status: 200, headers: { server: "Express", date: "Mon, 01 Jan 2001 00:00:00 GMT", "content-type": "application/json" }, body: "[]" }) });
+    expect(result.headers).toMatchObject({ server: "nginx", date: "Thu, 01 May 2025 09:00:00 GMT", "content-type": "application/json", "content-length": "2" });
+  });
+});
