@@ -65,11 +65,12 @@ export function resolveConnectHost(state: ClusterState, from: TrafficPeer, host:
     const hop: TraceHop = { kind: "dns", outcome: "fail", summary: `could not resolve ${literal}: ${why} from ${dns.server ?? "no nameserver"} (${attempts})` };
     return { ok: false, dns, hop, hops: [...probeHops, hop] };
   }
+  const named = dns.fqdn === literal.toLowerCase().replace(/\.$/, "") ? literal : `${literal} → ${dns.fqdn}`;
   return {
     ok: true,
     ip: address.data,
     dns,
-    hop: { kind: "dns", outcome: "pass", summary: `${literal} → ${dns.fqdn}${chain} → ${address.data} (${attempts})` },
-    hops: [...probeHops, { kind: "dns", outcome: "pass", summary: `${literal} → ${dns.fqdn}${chain} → ${address.data} (${attempts})` }],
+    hop: { kind: "dns", outcome: "pass", summary: `${named}${chain} → ${address.data} (${attempts})` },
+    hops: [...probeHops, { kind: "dns", outcome: "pass", summary: `${named}${chain} → ${address.data} (${attempts})` }],
   };
 }
