@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { getExercise } from "@/lib/content/get-exercise";
-import { buildExerciseCluster } from "@/lib/grader/build-exercise-cluster";
+import { buildScenarioCluster } from "@/lib/grader/build-exercise-cluster";
 import { Cluster } from "@/lib/sim/store/cluster";
 import { ShellSession } from "@/lib/shell/session/shell-session";
 import { runTranscript } from "@/lib/shell/session/run-transcript";
@@ -40,7 +40,7 @@ function buildSession(options: Options): ShellSession | string {
   if (options.scenario) {
     const exercise = getExercise(options.scenario);
     if (!exercise) return `shell: no exercise with id "${options.scenario}"`;
-    cluster = buildExerciseCluster(exercise, "").cluster;
+    cluster = buildScenarioCluster(exercise.scenario, exercise.id);
     files["exercise.yaml"] = exercise.starter;
   } else cluster = Cluster.create({ addons: ["coredns", "ingress-nginx"] });
   for (const path of options.manifests) {

@@ -1,4 +1,4 @@
-import { preferredShell } from "../tools/image-tools";
+import { normalizeShellName, preferredShell } from "../tools/image-tools";
 import { flagBoolean, flagValue } from "./kubectl-flags";
 import { failWith, requestNamespace, type KubectlVerb } from "./kubectl-verb";
 import { resolvePodTarget } from "./resolve-pod-target";
@@ -41,7 +41,7 @@ export const execVerb: KubectlVerb = {
     const interactive = flagBoolean(flags, "stdin") && flagBoolean(flags, "tty");
     const podNamespace = pod.metadata.namespace ?? namespace;
     if (interactive && SHELL.test(program) && flags.command.length === 1) {
-      const shell = program.replace(/^.*\//, "").replace("ash", "sh") as "bash" | "sh" | "zsh";
+      const shell = normalizeShellName(program);
       const toolbox = preferredShell(container.image);
       if (shell !== "sh" && toolbox === "sh") {
         return failWith(`${defaulted}OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`, 126);

@@ -1,5 +1,5 @@
 import type { ManifestObject } from "@/lib/sim/objects/meta";
-import { preferredShell } from "../tools/image-tools";
+import { normalizeShellName, preferredShell } from "../tools/image-tools";
 import { containerNameForImage } from "./build-created-objects";
 import { createObject } from "./create";
 import { flagBoolean, flagValue, flagValues } from "./kubectl-flags";
@@ -65,7 +65,7 @@ export const runVerb: KubectlVerb = {
     const created = host.cluster.create(pod, { namespace });
     if (!created.ok) return failWith(formatStatusError(created.error));
     const program = flags.command[0] ?? "";
-    const shell = /^(\/bin\/)?(bash|sh|ash|zsh)$/.test(program) ? (program.replace(/^\/bin\//, "").replace("ash", "sh") as "bash" | "sh" | "zsh") : preferredShell(image);
+    const shell = /^(\/bin\/)?(bash|sh|ash|zsh)$/.test(program) ? normalizeShellName(program) : preferredShell(image);
     if (flags.command.length > 0 && !/^(\/bin\/)?(bash|sh|ash|zsh)$/.test(program)) {
       const result = host.runInPod({ namespace, pod: name, container: name, shell }, flags.command, context.stdin);
       const removed = remove && host.cluster.delete("Pod", name, namespace).ok ? `pod "${name}" deleted\n` : "";

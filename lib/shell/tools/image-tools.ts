@@ -51,3 +51,9 @@ export function resolveImageToolbox(image: string | undefined): ImageToolbox {
 export function preferredShell(image: string | undefined): "bash" | "sh" | "zsh" {
   return resolveImageToolbox(image).shells[0];
 }
+
+/** `/bin/bash` → bash, `ash` or `sh` → sh: which shell a command line starts. */
+export function normalizeShellName(program: string): "bash" | "sh" | "zsh" {
+  const base = program.replace(/^.*\//, "");
+  return base === "bash" ? "bash" : base === "zsh" ? "zsh" : "sh";
+}
