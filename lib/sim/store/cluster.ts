@@ -2,13 +2,11 @@ import type { StatusError } from "../api/status-error";
 import type { ClusterConfig } from "../config";
 import type { ClusterState } from "../cluster-state";
 import { reconcileCluster } from "../controllers/reconcile-cluster";
-import { buildCertManagerAddon } from "../bootstrap/build-cert-manager-addon";
-import { buildControlPlaneObjects, buildNamespace, buildNode } from "../bootstrap/build-control-plane-objects";
-import { buildCoreDnsAddon } from "../bootstrap/build-coredns-addon";
-import { buildIngressNginxAddon } from "../bootstrap/build-ingress-nginx-addon";
+import { buildBootstrapPhases } from "../bootstrap/build-bootstrap-phases";
+import { buildNamespace } from "../bootstrap/build-control-plane-objects";
 import { resolveClusterConfig } from "../bootstrap/resolve-cluster-config";
-import { parseManifests, type ManifestError } from "../manifest/parse-manifests";
-import { KIND_INFO, isKind, qualifiedResource, type AnyObject, type Kind, type KindMap } from "../objects/kinds";
+import { parseManifests } from "../manifest/parse-manifests";
+import { KIND_INFO, isKind, type AnyObject, type Kind, type KindMap } from "../objects/kinds";
 import type { ManifestObject, ObjectRef } from "../objects/meta";
 import { err, ok, type Result } from "../result";
 import type { ObjectSource } from "../source";
@@ -17,70 +15,16 @@ import { applyMapChanges, type MapChanges } from "./apply-map-changes";
 import { buildExposedService, type ExposeOptions } from "./build-exposed-service";
 import { ClusterCore } from "./cluster-core";
 import type { ClusterEvent } from "./cluster-event";
-import { LAST_APPLIED_ANNOTATION, formatLastApplied, mergeAppliedObject, parseLastApplied } from "./merge-applied-object";
+import { buildAppliedObject, formatMissingLastAppliedWarning, mergeAppliedObject, parseLastApplied } from "./merge-applied-object";
 import { isJsonObject, type JsonObject } from "./object-json";
 import { prepareCreate } from "./prepare-create";
 import { prepareUpdate } from "./prepare-update";
 import { badRequestError, forbiddenError, notFoundError } from "./status-errors";
+import type { Addon, ApplyTextOptions, ApplyTextResult, ClusterOptions, DocumentOutcome, WriteAction, WriteOptions, WriteOutcome } from "./write-outcome";
+
+export type { Addon, ApplyTextOptions, ApplyTextResult, ClusterOptions, DocumentOutcome, WriteAction, WriteOptions, WriteOutcome } from "./write-outcome";
 
 const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
-
-export type Addon = "coredns" | "ingress-nginx" | "cert-manager";
-
-export interface ClusterOptions {
-  config?: Partial<ClusterConfig>;
-  /** Addons installed at start; CoreDNS when omitted, as kubeadm installs it. */
-  addons?: readonly Addon[];
-}
-
-export interface WriteOptions {
-  /** The request namespace (`kubectl -n`). */
-  namespace?: string;
-  /** Where the object's text came from, for positions in errors and explanations. */
-  source?: ObjectSource;
-}
-
-/** What kubectl prints after the resource name: `deployment.apps/web created`. */
-export type WriteAction =
-  | "created"
-  | "configured"
-  | "unchanged"
-  | "replaced"
-  | "deleted"
-  | "labeled"
-  | "not labeled"
-  | "annotated"
-  | "not annotated"
-  | "scaled"
-  | "exposed";
-
-export interface WriteOutcome {
-  object: AnyObject;
-  action: WriteAction;
-  /** Warnings kubectl prints on stderr before the result line (`Warning: …`), without the prefix. */
-  warnings?: string[];
-}
-
-export interface ApplyTextOptions {
-  /** A label for the text in messages: a file name, `STDIN`, an editor id. */
-  file?: string;
-  namespace?: string;
-  /** `kubectl apply -f` (default), `kubectl create -f` or `kubectl replace -f`. */
-  mode?: "apply" | "create" | "replace";
-}
-
-export interface DocumentOutcome {
-  index: number;
-  ref?: ObjectRef;
-  result: Result<WriteOutcome, StatusError>;
-}
-
-export interface ApplyTextResult {
-  /** One entry per document, in order; kubectl is not transactional across documents. */
-  documents: DocumentOutcome[];
-  /** Documents that could not be parsed, and a text with no objects at all. */
-  errors: ManifestError[];
-}
 
 /**
  * The simulated cluster: the API server's storage and write semantics plus the controllers a real cluster
@@ -101,15 +45,7 @@ export class Cluster implements ClusterState {
     const config = resolveClusterConfig(options.config);
     const addons = new Set<Addon>(options.addons ?? ["coredns"]);
     const cluster = new Cluster(ClusterCore.empty(config), addons);
-    // In the order a kubeadm cluster comes up: `kubeadm init` registers the control plane and installs
-    // CoreDNS before any worker joins (so, as on kind, CoreDNS runs on the control-plane node), then the
-    // workers join, then the addons are applied.
-    const controlPlane = config.nodes.filter((n, i) => n.controlPlane || (i === 0 && !config.nodes.some((m) => m.controlPlane)));
-    const phases = [
-      [...buildControlPlaneObjects({ ...config, nodes: controlPlane }), ...(addons.has("coredns") ? buildCoreDnsAddon(config) : [])],
-      config.nodes.filter((n) => !controlPlane.includes(n)).map((node) => buildNode(node, config, config.startTime)),
-      [...(addons.has("ingress-nginx") ? buildIngressNginxAddon() : []), ...(addons.has("cert-manager") ? buildCertManagerAddon() : [])],
-    ];
+    const phases = buildBootstrapPhases(config, addons);
     for (const objects of phases) {
       for (const result of cluster.load(objects)) {
         if (!result.ok) throw new Error(`bootstrap object rejected: ${result.error.message}`);
@@ -176,12 +112,7 @@ export class Cluster implements ClusterState {
       const kind = input.kind as Kind;
       const meta = isJsonObject(input.metadata) ? input.metadata : {};
       const namespace = this.namespaceFor(kind, meta, options.namespace);
-      // kubectl records the object it sends, with its namespace and the annotations minus this one
-      // (k8s.io/kubectl pkg/util/apply.go GetModifiedConfiguration).
-      const annotations = { ...(isJsonObject(meta.annotations) ? meta.annotations : {}) };
-      delete annotations[LAST_APPLIED_ANNOTATION];
-      const recorded = { ...input, metadata: { ...meta, annotations, ...(namespace ? { namespace } : {}) } };
-      const applied: JsonObject = { ...input, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: formatLastApplied(recorded) } } };
+      const applied = buildAppliedObject(input, namespace);
       const live = typeof meta.name === "string" ? this.core.store.get(kind, meta.name, namespace) : undefined;
       if (!live) {
         const prepared = prepareCreate(this.core, applied, options);
@@ -191,12 +122,7 @@ export class Cluster implements ClusterState {
       }
       const liveJson = live as unknown as JsonObject;
       const lastApplied = parseLastApplied(liveJson);
-      // k8s.io/kubectl pkg/cmd/apply/patcher.go warningNoLastAppliedConfigAnnotation.
-      const warnings = lastApplied
-        ? undefined
-        : [
-            `resource ${qualifiedResource(kind)}/${live.metadata.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
-          ];
+      const warnings = lastApplied ? undefined : [formatMissingLastAppliedWarning(kind, live.metadata.name)];
       const merged = mergeAppliedObject(liveJson, applied, lastApplied);
       const prepared = prepareUpdate(this.core, merged, live, options);
       if (!prepared.ok) return prepared;

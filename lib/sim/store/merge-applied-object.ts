@@ -1,3 +1,4 @@
+import { qualifiedResource, type Kind } from "../objects/kinds";
 import { isJsonObject, stringifySorted, type JsonObject } from "./object-json";
 
 /** Where kubectl keeps what was last applied (k8s.io/api core/v1 annotation_key_constants.go LastAppliedConfigAnnotation). */
@@ -48,4 +49,22 @@ export function mergeAppliedObject(live: JsonObject, applied: JsonObject, lastAp
     }
   }
   return result;
+}
+
+/**
+ * The object kubectl apply sends: the configuration with the last-applied annotation, which records the
+ * configuration itself with its namespace and its annotations minus that one
+ * (k8s.io/kubectl pkg/util/apply.go GetModifiedConfiguration).
+ */
+export function buildAppliedObject(input: JsonObject, namespace: string | undefined): JsonObject {
+  const meta = isJsonObject(input.metadata) ? input.metadata : {};
+  const annotations = { ...(isJsonObject(meta.annotations) ? meta.annotations : {}) };
+  delete annotations[LAST_APPLIED_ANNOTATION];
+  const recorded = { ...input, metadata: { ...meta, annotations, ...(namespace ? { namespace } : {}) } };
+  return { ...input, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: formatLastApplied(recorded) } } };
+}
+
+/** kubectl's warning for applying over an object nobody applied (k8s.io/kubectl pkg/cmd/apply/patcher.go). */
+export function formatMissingLastAppliedWarning(kind: Kind, name: string): string {
+  return `resource ${qualifiedResource(kind)}/${name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
 }
