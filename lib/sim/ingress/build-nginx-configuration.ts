@@ -18,6 +18,8 @@ export interface NginxLocation {
   path: string;
   /** The path as the Ingress wrote it. */
   ingressPath: string;
+  /** The path ingress-nginx itself writes for this location (differs from `path` only for a slash-less twin). */
+  configPath: string;
   /** Exact or Prefix: ingress-nginx reads ImplementationSpecific (and a missing pathType) as Prefix. */
   pathType: "Exact" | "Prefix";
   /** The pathType as written, for explanations. */
@@ -114,7 +116,7 @@ export function buildNginxConfiguration(ingresses: readonly Ingress[], options: 
   const notes: ConfigurationNote[] = [];
   const defaultAnnotations = parseNginxAnnotations(undefined);
   const root = (origin: LocationOrigin, annotations: NginxAnnotations, ingress?: Ingress, backend?: IngressBackendTarget): NginxLocation => ({
-    path: "/", ingressPath: "/", pathType: "Prefix", modifier: "prefix", origin, ingress, backend, annotations,
+    path: "/", ingressPath: "/", configPath: "/", pathType: "Prefix", modifier: "prefix", origin, ingress, backend, annotations,
   });
   const servers = new Map<string, NginxServer>();
   servers.set(CATCH_ALL_SERVER, { hostname: CATCH_ALL_SERVER, locations: [root("controller-default-backend", defaultAnnotations)], enforceRegex: false });
@@ -180,7 +182,7 @@ export function buildNginxConfiguration(ingresses: readonly Ingress[], options: 
           return;
         }
         server.locations.push({
-          path: nginxPath, ingressPath: nginxPath, pathType, writtenPathType: httpPath.pathType, modifier: "prefix", origin: "path",
+          path: nginxPath, ingressPath: nginxPath, configPath: nginxPath, pathType, writtenPathType: httpPath.pathType, modifier: "prefix", origin: "path",
           ingress, rule: ruleIndex, pathIndex, backend, annotations,
         });
       });
@@ -214,8 +216,9 @@ function finalizeLocations(server: NginxServer): void {
     const trimmed = normalized.slice(0, -1);
     const twinPath = writtenPaths.has(trimmed) && trimmed !== location.path ? location.path : trimmed;
     const hadExact = exactPaths.has(twinPath);
-    const exactTwin: NginxLocation = { ...location, path: twinPath, pathType: "Exact" };
+    const exactTwin: NginxLocation = { ...location, path: twinPath, configPath: location.path, pathType: "Exact" };
     location.path = normalized;
+    location.configPath = normalized;
     locations.push(location);
     if (!hadExact) locations.push(exactTwin);
   }
