@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "./api-error";
+import { isJsonRequest, readBodyText } from "./read-body-text";
 
 /** A sandbox log is what ShellSession.entries() returns: commands typed, Ctrl-C, and files handed to the shell. */
 const entrySchema = z.discriminatedUnion("type", [
@@ -14,9 +15,8 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 /** Reads `{ log: [...] }`: at most 2,000 entries and 512 KiB, each entry of a known shape. */
 export async function readSandboxLog(request: Request): Promise<SandboxLogEntry[]> {
-  if (!(request.headers.get("content-type") ?? "").includes("application/json")) throw new ApiError("unsupported_media_type", "send the log as application/json");
-  const raw = await request.text();
-  if (raw.length > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "a sandbox log is limited to 512 KiB");
+  if (!isJsonRequest(request)) throw new ApiError("unsupported_media_type", "send the log as application/json");
+  const raw = await readBodyText(request, MAX_BODY_BYTES, "a sandbox log is limited to 512 KiB");
   let body: unknown;
   try {
     body = JSON.parse(raw);

@@ -1,25 +1,32 @@
 import { z } from "zod";
-import { parseManifests } from "@/lib/sim/manifest/parse-manifests";
+import { LEARNER_FILE } from "@/lib/grader/build-exercise-cluster";
 import { MAX_SUBMISSION_BYTES } from "@/lib/grader/grade-submission";
-import { ApiError } from "./api-error";
+import { resolveManifestLimits, type ManifestLimits } from "@/lib/sim/manifest/manifest-limits";
+import { parseManifests } from "@/lib/sim/manifest/parse-manifests";
+import { ApiError, type ApiErrorCode } from "./api-error";
+import { isJsonRequest, readBodyText } from "./read-body-text";
 
-const submissionSchema = z.object({ yaml: z.string() }).strict();
+/**
+ * `{ "yaml": "…" }`. Other members are dropped, not trusted: a verdict the browser claims to have computed is
+ * never read, because the route grades the YAML itself.
+ */
+const submissionSchema = z.object({ yaml: z.string() });
 
-/** The JSON envelope around 64 KiB of YAML, escaped, stays well under this. */
-const MAX_BODY_BYTES = 4 * MAX_SUBMISSION_BYTES;
+/** The JSON envelope around 64 KiB of YAML, escaped (`\n`, `\"`, `\u0000`), stays under this. */
+const MAX_BODY_BYTES = 6 * MAX_SUBMISSION_BYTES;
+
+const LIMITS = resolveManifestLimits({ maxBytes: MAX_SUBMISSION_BYTES });
 
 /**
  * Reads and checks a submission before anything is written: JSON body `{ yaml }`, at most 64 KiB of YAML, at most
- * 100 documents, YAML aliases and nesting within the parser's limits. Each violation is a 4xx with a clear message.
+ * 100 documents, YAML aliases and nesting within the parser's limits, no control characters. Each violation is a
+ * 4xx with a clear message; ordinary YAML mistakes pass through to be graded and explained.
  */
 export async function readSubmission(request: Request): Promise<string> {
-  if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
+  if (!isJsonRequest(request)) {
     throw new ApiError("unsupported_media_type", "send the submission as application/json: {\"yaml\": \"…\"}");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `the request body is ${declared} bytes; submissions are limited to 64 KiB of YAML`);
-  const raw = await request.text();
-  if (raw.length > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "submissions are limited to 64 KiB of YAML");
+  const raw = await readBodyText(request, MAX_BODY_BYTES, `the request body is larger than ${MAX_BODY_BYTES} bytes; submissions are limited to 64 KiB of YAML`);
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -29,14 +36,39 @@ export async function readSubmission(request: Request): Promise<string> {
   const parsed = submissionSchema.safeParse(body);
   if (!parsed.success) throw new ApiError("bad_request", "the request body must be {\"yaml\": \"<your YAML>\"}");
   const yaml = parsed.data.yaml;
-  const bytes = new TextEncoder().encode(yaml).length;
-  if (bytes > MAX_SUBMISSION_BYTES) throw new ApiError("payload_too_large", `the YAML is ${bytes} bytes; at most ${MAX_SUBMISSION_BYTES} (64 KiB) are accepted`);
-  const limitProblem = parseManifests(yaml, { limits: { maxBytes: MAX_SUBMISSION_BYTES } }).errors.find(isLimitError);
-  if (limitProblem) throw new ApiError("unprocessable", limitProblem.message);
+  for (const error of parseManifests(yaml, { file: LEARNER_FILE, limits: LIMITS }).errors) {
+    const code = classifyLimitError(error.message);
+    if (code) throw new ApiError(code, error.message);
+  }
   return yaml;
 }
 
-/** Limit violations reject the request outright; ordinary YAML mistakes are graded (and explained) instead. */
-function isLimitError(error: { message: string }): boolean {
-  return /at most|too many|alias|nested|control characters/i.test(error.message);
+/**
+ * The parser's own limit messages (lib/sim/manifest/parse-manifests.ts), spelled out with the limits this route
+ * passes, matched whole: a learner's YAML mistake that merely quotes a word like `nested` or `alias` (a duplicate
+ * key `nested`, an unknown anchor `*alias`) is graded, not refused.
+ */
+export function buildLimitMatchers(file: string, limits: ManifestLimits): { code: ApiErrorCode; pattern: RegExp }[] {
+  const prefix = `error parsing ${escapeRegExp(file)}: `;
+  const yaml = `${prefix}error converting YAML to JSON: yaml: `;
+  const whole = (body: string) => new RegExp(`^${body}$`);
+  return [
+    { code: "payload_too_large", pattern: whole(`${prefix}the text is \\d+ bytes; at most ${limits.maxBytes} bytes are accepted`) },
+    { code: "unprocessable", pattern: whole(`${prefix}at most ${limits.maxDocuments} objects are accepted in one text`) },
+    { code: "unprocessable", pattern: whole(`${prefix}objects may be nested at most ${limits.maxDepth} levels deep`) },
+    { code: "unprocessable", pattern: whole(`${yaml}line \\d+: exceeded max depth`) },
+    { code: "unprocessable", pattern: whole(`${yaml}document contains excessive aliasing`) },
+    { code: "unprocessable", pattern: whole(`${yaml}line \\d+: control characters are not allowed`) },
+  ];
+}
+
+const MATCHERS = buildLimitMatchers(LEARNER_FILE, LIMITS);
+
+/** The status a parser message calls for when it reports a limit; undefined for an ordinary YAML mistake. */
+export function classifyLimitError(message: string): ApiErrorCode | undefined {
+  return MATCHERS.find((matcher) => matcher.pattern.test(message))?.code;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
