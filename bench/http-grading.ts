@@ -21,7 +21,7 @@ const DURATION_SECONDS = 20;
 export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("build first: npm run build");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-bench-"));
-  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LAB_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "lab.db")}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LAB_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "lab.db")}` };
   const migrated = spawnSync(process.execPath, [path.join(ROOT, "scripts", "migrate.mjs")], { cwd: ROOT, env, encoding: "utf8" });
   if (migrated.status !== 0) throw new Error(migrated.stderr);
   const port = await freePort();

@@ -4,7 +4,8 @@ import type { CniName } from "@/lib/sim/cni/cni-profile";
 import type { StatusError } from "@/lib/sim/api/status-error";
 import { formatFieldError } from "@/lib/sim/validation/format-field-error";
 import type { Diagnostic } from "./check-result";
-import type { ExerciseDefinition, Scenario } from "./exercise-definition";
+import type { ExerciseDefinition, Scenario, Submission } from "./exercise-definition";
+import { replayTerminalLog } from "./replay-terminal-log";
 
 /** The file name the learner's YAML is known by in sources and messages. */
 export const LEARNER_FILE = "exercise.yaml";
@@ -17,13 +18,17 @@ export interface ExerciseCluster {
 }
 
 /**
- * The scenario's cluster with the learner's YAML applied on top, document by document as `kubectl apply -f`
- * does (a rejected document changes nothing; the others still apply). A broken scenario is an authoring error
- * and throws; the learner's mistakes come back as diagnostics.
+ * The scenario's cluster with the learner's work on top: YAML applied document by document as `kubectl apply -f`
+ * does (a rejected document changes nothing; the others still apply), or a terminal's command log replayed. A
+ * broken scenario is an authoring error and throws; the learner's mistakes come back as diagnostics.
  */
-export function buildExerciseCluster(exercise: ExerciseDefinition, submission: string, cni?: CniName): ExerciseCluster {
+export function buildExerciseCluster(exercise: ExerciseDefinition, submission: Submission, cni?: CniName): ExerciseCluster {
   const cluster = scenarioCluster(exercise, cni ?? exercise.scenario.cni).clone();
-  return { cluster, diagnostics: applyManifests(cluster, submission, LEARNER_FILE, exercise.scenario.namespace) };
+  if ("log" in submission) {
+    replayTerminalLog(cluster, submission.log);
+    return { cluster, diagnostics: [] };
+  }
+  return { cluster, diagnostics: applyManifests(cluster, submission.yaml, LEARNER_FILE, exercise.scenario.namespace) };
 }
 
 /** Scenario clusters are built once per scenario and CNI, then cloned for every grade (a clone shares objects). */

@@ -8,6 +8,8 @@ export interface CheckContext {
   state: ClusterState;
   /** ObjectSource.file of the learner's submission, to tell their objects from the scenario's. */
   learnerFile: string;
+  /** Terminal exercises: the answers the learner typed, by check id. */
+  answers?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -106,6 +106,19 @@ export const checkSpecSchema = z.discriminatedUnion("type", [
   z
     .object({
       ...base,
+      type: z.literal("answer"),
+      /** Asked beside the terminal; the learner finds the answer with commands. */
+      question: z.string().min(1),
+      expect: z.union([
+        /** One of the Service's ready endpoint IPs, as the cluster holds them after the learner's commands. */
+        z.object({ endpointIPOf: namespacedName }).strict(),
+        z.object({ oneOf: z.array(z.string()).min(1) }).strict(),
+      ]),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
       type: z.literal("connectivity"),
       namespaces: z.array(z.string()).min(1),
       port: z.number().int().min(1).max(65535),
@@ -143,15 +156,30 @@ export const exerciseDefinitionSchema = z
     lesson: idSchema,
     tasks: z.array(z.string().min(1)).min(1),
     scenario: scenarioSchema,
-    /** What the editor holds at first. */
-    starter: z.string(),
-    /** A reference solution: must pass every check. */
+    /** Where the learner works: the YAML editor, or a terminal whose command log is graded. */
+    workspace: z.enum(["editor", "terminal"]).default("editor"),
+    /** What the editor holds at first (editor exercises). */
+    starter: z.string().default(""),
+    /** A reference solution: YAML for the editor, a command script (one command per line) for the terminal. */
     solution: z.string(),
+    /** Terminal exercises: the answers the reference solution gives, by check id. */
+    solutionAnswers: z.record(z.string(), z.string()).default({}),
     checks: z.array(checkSpecSchema).min(1),
     hints: z.array(z.string().min(1)).default([]),
     /** Known-wrong answers, each naming the check it must fail. */
     wrongAnswers: z
-      .array(z.object({ name: z.string().min(1), yaml: z.string(), fails: idSchema, why: z.string().optional() }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            /** YAML for the editor, or a command script for the terminal. */
+            yaml: z.string(),
+            answers: z.record(z.string(), z.string()).default({}),
+            fails: idSchema,
+            why: z.string().optional(),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict()
@@ -168,4 +196,15 @@ export const exerciseDefinitionSchema = z
     });
   });
 export type ExerciseDefinition = z.infer<typeof exerciseDefinitionSchema>;
+
+/** One entry of a terminal session's log, as lib/shell's ShellSession records it. */
+export const terminalLogEntrySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("execute"), input: z.string().max(16 * 1024) }).strict(),
+  z.object({ type: z.literal("interrupt") }).strict(),
+  z.object({ type: z.literal("file"), name: z.string().max(200), text: z.string().max(64 * 1024) }).strict(),
+]);
+export type TerminalLogEntry = z.infer<typeof terminalLogEntrySchema>;
+
+/** What a learner hands in: YAML from the editor, or a terminal's command log and the answers typed beside it. */
+export type Submission = { yaml: string } | { log: readonly TerminalLogEntry[]; answers: Readonly<Record<string, string>> };
 export type ExerciseDefinitionInput = z.input<typeof exerciseDefinitionSchema>;

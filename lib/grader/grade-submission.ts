@@ -1,18 +1,21 @@
 import type { CniName } from "@/lib/sim/cni/cni-profile";
 import { buildExerciseCluster, LEARNER_FILE, type ExerciseCluster } from "./build-exercise-cluster";
 import type { CheckResult, GradeResult } from "./check-result";
-import type { ExerciseDefinition } from "./exercise-definition";
+import type { ExerciseDefinition, Submission } from "./exercise-definition";
 import { runCheck } from "./run-check";
 
 /** The most a submission may be, as text (the route handler enforces the same before parsing). */
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
 /**
- * Grades a submission against an exercise: builds the scenario cluster, applies the learner's YAML, runs every
+ * Grades a submission against an exercise: builds the scenario cluster, applies the learner's YAML (or replays
+ * their terminal commands), runs every
  * check in authored order. Pure and synchronous, so the browser gives instant feedback and the server recomputes
  * the same verdict before recording it. Never throws: an exercise whose scenario is broken grades as `error`.
  */
-export function gradeSubmission(exercise: ExerciseDefinition, submission: string): GradeResult {
+export function gradeSubmission(exercise: ExerciseDefinition, work: string | Submission): GradeResult {
+  const submission: Submission = typeof work === "string" ? { yaml: work } : work;
+  const answers = "answers" in submission ? submission.answers : undefined;
   const clusters = new Map<CniName, ExerciseCluster>();
   const clusterFor = (cni: CniName | undefined): ExerciseCluster => {
     const key = cni ?? exercise.scenario.cni;
@@ -34,7 +37,7 @@ export function gradeSubmission(exercise: ExerciseDefinition, submission: string
     const applied = spec.type === "applies" ? { ...appliedResult, id: spec.id, title: spec.title, task: spec.task } : undefined;
     try {
       const { cluster } = clusterFor(spec.cni);
-      return runCheck({ state: cluster, learnerFile: LEARNER_FILE }, spec, applied);
+      return runCheck({ state: cluster, learnerFile: LEARNER_FILE, answers }, spec, applied);
     } catch (error) {
       return { id: spec.id, title: spec.title, task: spec.task, status: "error", message: String(error instanceof Error ? error.message : error), explanation: [] };
     }

@@ -8,6 +8,7 @@ import { expectIngressRoute } from "./checks/expect-ingress-route";
 import { expectHttp } from "./checks/expect-http";
 import { expectObject } from "./checks/expect-object";
 import { expectConnectivity } from "./checks/expect-connectivity";
+import { expectAnswer } from "./checks/expect-answer";
 import { assertNever } from "@/lib/sim/result";
 
 /**
@@ -33,6 +34,8 @@ export function runCheck(context: CheckContext, spec: CheckSpec, applied: CheckR
         return expectObject(context, spec);
       case "connectivity":
         return expectConnectivity(context, spec);
+      case "answer":
+        return expectAnswer(context, spec);
       default:
         return assertNever(spec);
     }

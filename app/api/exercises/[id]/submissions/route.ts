@@ -3,6 +3,7 @@ import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-sessio
 import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
 import { RateLimiter } from "@/lib/api/rate-limiter";
 import { readSubmission } from "@/lib/api/read-submission";
+import { readTerminalWork } from "@/lib/api/read-terminal-work";
 import { getExercise } from "@/lib/content/get-exercise";
 import { getExerciseRepository } from "@/lib/db/exercise-repository";
 import { gradeSubmission } from "@/lib/grader/grade-submission";
@@ -20,10 +21,11 @@ export async function POST(request: Request, { params }: Params) {
     const key = (await readLearnerId()) ?? request.headers.get("x-forwarded-for") ?? "anonymous";
     const allowed = limiter.take(key);
     if (!allowed.allowed) throw new ApiError("rate_limited", "too many checks; wait a moment", { "Retry-After": String(allowed.retryAfterSeconds) });
-    const yaml = await readSubmission(request);
-    const result = gradeSubmission(exercise, yaml);
+    const work = exercise.workspace === "terminal" ? await readTerminalWork(request) : { yaml: await readSubmission(request) };
+    const result = gradeSubmission(exercise, work);
     const learnerId = await resolveLearnerForWrite(request);
-    const progress = await getExerciseRepository().recordSubmission(learnerId, exercise.id, yaml, result);
+    const content = "yaml" in work ? work.yaml : JSON.stringify(work);
+    const progress = await getExerciseRepository().recordSubmission(learnerId, exercise.id, content, result);
     return NextResponse.json({ result, progress }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof ApiError) return apiErrorResponse(error);
