@@ -317,6 +317,12 @@ export class ClusterCore implements ControllerContext {
     if (removed.kind === "Pod") {
       const pod = removed as KindMap["Pod"];
       if (!pod.spec?.hostNetwork && pod.status?.podIP) this.podIPs.release(pod.status.podIP);
+      if (pod.spec?.nodeName && pod.status?.phase === "Running") {
+        // The kubelet stops each container (pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer).
+        for (const container of pod.spec.containers ?? []) {
+          this.record({ type: "Normal", reason: "Killing", message: `Stopping container ${container.name}`, object: pod, source: "kubelet" });
+        }
+      }
     }
     return removed;
   }

@@ -173,6 +173,7 @@ describe("replace and delete", () => {
     expect(cluster.delete("Deployment", "web", "default").ok).toBe(true);
     expect(cluster.list("ReplicaSet", "default")).toHaveLength(0);
     expect(cluster.list("Pod", "default")).toHaveLength(0);
+    expect(cluster.events().filter((e) => e.reason === "Killing").map((e) => e.message)).toEqual(["Stopping container app", "Stopping container app", "Stopping container app"]);
   });
 
   test("deleting a Service removes its Endpoints and EndpointSlices and frees its ClusterIP", () => {
