@@ -103,7 +103,8 @@ export function buildForwardedHeaders(
 export function serveIngressRequest(state: ClusterState, controllerPod: Pod, request: IngressHttpRequest, options: ServeIngressOptions = {}): IngressHttpResult {
   const method = (request.method ?? "GET").toUpperCase();
   const headers = request.headers ?? {};
-  const bodyBytes = request.bodyBytes ?? Number(header(headers, "content-length") ?? 0);
+  const declaredLength = Number(header(headers, "content-length") ?? 0);
+  const bodyBytes = request.bodyBytes ?? (Number.isFinite(declaredLength) && declaredLength > 0 ? declaredLength : 0);
   const controller = resolveControllerOfPod(controllerPod);
   if (!controller) {
     return { outcome: "refused", headers: {}, body: "", hops: [{ kind: "ingress", outcome: "fail", summary: `Pod ${controllerPod.metadata.namespace}/${controllerPod.metadata.name} does not run the ingress-nginx controller.` }], durationSeconds: 0 };
@@ -112,7 +113,8 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
   const { server, location, uri, query } = trace;
   const client = resolveClientAddress(state, controllerPod, controller, request.from, request.arrival);
   const clientIP = request.clientIP ?? client.ip;
-  const hops: TraceHop[] = [...(request.clientIP ? [] : [client.hop]), ...trace.hops];
+  // The TLS handshake comes before any HTTP routing, so its steps come first in the trace.
+  const hops: TraceHop[] = request.clientIP ? [] : [client.hop];
   const hostName = normalizeRequestHost(request.host);
   const certificate = resolveTlsCertificate(state, server, hostName);
   const now = state.now();
@@ -125,6 +127,7 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
       return { outcome: "connected", headers: {}, body: "", hops, error: { code: certificate.curlError!.exitCode, message: certificate.curlError!.message }, durationSeconds };
     }
   }
+  hops.push(...trace.hops);
 
   let upstreamName: string | undefined;
   let attempts: UpstreamAttempt[] = [];
