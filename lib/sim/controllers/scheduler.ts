@@ -52,6 +52,10 @@ function matchesNodeAffinity(pod: Pod, node: Node): boolean {
 /** The first reason a node cannot take the pod, worded as the scheduler's filter plugins report it. */
 function rejectReason(pod: Pod, node: Node): string | undefined {
   if (node.spec?.unschedulable) return "node(s) were unschedulable";
+  // A node whose kubelet does not report Ready carries the not-ready taint (pkg/controller/nodelifecycle).
+  const ready = node.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
+  const notReady = { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" as const };
+  if (!ready && !(pod.spec?.tolerations ?? []).some((tol) => toleratesTaint(tol, notReady))) return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
   const taint = (node.spec?.taints ?? []).find(
     (t) => (t.effect === "NoSchedule" || t.effect === "NoExecute") && !(pod.spec?.tolerations ?? []).some((tol) => toleratesTaint(tol, t)),
   );

@@ -111,6 +111,16 @@ describe("scheduler", () => {
     expect(nodes).toEqual(["worker-1", "worker-1", "worker-2", "worker-2"]);
   });
 
+  test.each([
+    { label: "a node that never reported Ready", node: { apiVersion: "v1", kind: "Node", metadata: { name: "worker-3" } } },
+    { label: "a cordoned node", node: { apiVersion: "v1", kind: "Node", metadata: { name: "worker-3" }, spec: { unschedulable: true }, status: { conditions: [{ type: "Ready", status: "True" }] } } },
+  ])("$label gets no new pods", ({ node }) => {
+    const cluster = Cluster.create();
+    expect(cluster.load([node]).every((r) => r.ok)).toBe(true);
+    for (let i = 0; i < 4; i++) cluster.apply({ apiVersion: "v1", kind: "Pod", metadata: { name: `p${i}` }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    expect(cluster.list("Pod", "default").map((p) => p.spec?.nodeName)).not.toContain("worker-3");
+  });
+
   test("nodeName is honoured as given", () => {
     const cluster = Cluster.create();
     cluster.apply({ apiVersion: "v1", kind: "Pod", metadata: { name: "pinned" }, spec: { nodeName: "control-plane", containers: [{ name: "c", image: "nginx" }] } });
