@@ -12,6 +12,11 @@ const ExerciseWorkbench = dynamic(() => import("./exercise-workbench"), {
   loading: () => <p className="exercise-loading">Loading the editor…</p>,
 });
 
+const TerminalExerciseWorkbench = dynamic(() => import("./terminal-exercise-workbench"), {
+  ssr: false,
+  loading: () => <p className="exercise-loading">Loading the terminal…</p>,
+});
+
 export function ExerciseWorkbenchLoader({ exercise }: { exercise: ExerciseDefinition }) {
-  return <ExerciseWorkbench exercise={exercise} />;
+  return exercise.workspace === "terminal" ? <TerminalExerciseWorkbench exercise={exercise} /> : <ExerciseWorkbench exercise={exercise} />;
 }

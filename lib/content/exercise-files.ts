@@ -47,8 +47,8 @@ export function loadExercise(dir: string): LoadedExercise {
     return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   };
   const readSibling = (name: unknown, fieldPath: (string | number)[]): string | undefined => {
-    if (typeof name !== "string" || !/^[-a-z0-9.]+\.yaml$/.test(name)) {
-      errors.push({ file, line: lineOf(fieldPath), message: `${fieldPath.join(".")} must name a .yaml file beside exercise.yaml` });
+    if (typeof name !== "string" || !/^[-a-z0-9.]+\.(yaml|sh)$/.test(name)) {
+      errors.push({ file, line: lineOf(fieldPath), message: `${fieldPath.join(".")} must name a .yaml (or, for terminal exercises, .sh) file beside exercise.yaml` });
       return undefined;
     }
     const sibling = path.join(dir, name);

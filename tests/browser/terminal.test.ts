@@ -75,3 +75,48 @@ describe("the article's debugging commands in the browser terminal", () => {
     await expect(terminal().getByRole("status").innerText()).resolves.toContain("Sandbox restored.");
   });
 });
+
+describe("a terminal exercise: fix a Service with commands, answer from what they show", () => {
+  const exercise = () => page.locator('section[data-exercise-id="find-the-backend"]');
+  const exerciseScreen = () => exercise().locator(".xterm-rows").innerText();
+
+  async function type(command: string, expected: string | RegExp) {
+    await exercise().locator(".xterm").click();
+    for (const line of command.split("\n")) {
+      await page.keyboard.type(line);
+      await page.keyboard.press("Enter");
+    }
+    await expect.poll(exerciseScreen, { timeout: 20_000 }).toMatch(expected);
+  }
+
+  test("endpoints are empty until the Service is fixed with a here-document; the answer is checked", async () => {
+    await exercise().scrollIntoViewIfNeeded();
+    await exercise().locator(".xterm-rows").waitFor({ timeout: 30_000 });
+    await type("kubectl get endpoints my-backend-api -n production", /my-backend-api\s+<none>/);
+    await type(
+      [
+        "cat <<EOF | kubectl apply -f -",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata:",
+        "  name: my-backend-api",
+        "  namespace: production",
+        "spec:",
+        "  selector:",
+        "    app: my-backend",
+        "  ports:",
+        "    - port: 80",
+        "      targetPort: 3000",
+        "EOF",
+      ].join("\n"),
+      "service/my-backend-api configured",
+    );
+    await type("kubectl get endpoints my-backend-api -n production", /my-backend-api\s+(10\.244\.\d+\.\d+):3000/);
+    const ip = /my-backend-api\s+(10\.244\.\d+\.\d+):3000/.exec(await exerciseScreen())![1];
+    await exercise().getByLabel("Which pod IP does my-backend-api send your requests to?").fill(ip);
+    await exercise().getByRole("button", { name: "Check", exact: true }).click();
+    await exercise().getByRole("status").filter({ hasText: "Recorded." }).waitFor({ timeout: 30_000 });
+    await expect(exercise().getByRole("status").filter({ hasText: "checks passed" }).innerText()).resolves.toContain("All 3 checks passed.");
+    await exercise().screenshot({ path: path.join(SCREENSHOT_DIR, "terminal-exercise-passed.png") });
+  });
+});

@@ -1,0 +1,114 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { ExerciseDefinition } from "@/lib/grader/exercise-definition";
+import type { GradeResult } from "@/lib/grader/check-result";
+import { gradeSubmission } from "@/lib/grader/grade-submission";
+import { useSandbox } from "@/components/terminal/use-sandbox";
+import { XtermTerminal } from "@/components/terminal/xterm-terminal";
+import "@/components/terminal/terminal.css";
+import { CheckResults } from "./check-results";
+import { InlineCode } from "./inline-code";
+
+/**
+ * A terminal exercise: the learner works in a sandboxed terminal and answers questions beside it. Check grades
+ * the session's command log here at once; the server replays the same log itself and records its own verdict.
+ */
+export default function TerminalExerciseWorkbench({ exercise }: { exercise: ExerciseDefinition }) {
+  const { sandbox, status, save, reset } = useSandbox(exercise.id, exercise.scenario);
+  const questions = exercise.checks.flatMap((c) => (c.type === "answer" ? [c] : []));
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<{ grade: GradeResult; origin: "local" | "server" } | null>(null);
+  const [hintsShown, setHintsShown] = useState(0);
+  const [showSolution, setShowSolution] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const check = useCallback(async () => {
+    if (!sandbox) return;
+    const work = { log: [...sandbox.session.entries()], answers };
+    setResult({ grade: gradeSubmission(exercise, work), origin: "local" });
+    setNotice(null);
+    try {
+      const response = await fetch(`/api/exercises/${exercise.id}/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(work),
+      });
+      const data = await response.json();
+      if (!response.ok) setNotice(data?.error ?? `The server could not record this attempt (HTTP ${response.status}).`);
+      else setResult({ grade: data.result, origin: "server" });
+    } catch {
+      setNotice("Offline: the result above was computed in your browser and is not recorded yet.");
+    }
+  }, [sandbox, answers, exercise]);
+
+  return (
+    <div className="exercise-workbench">
+      <div className="terminal-actions">
+        <span role="status" aria-live="polite" className="terminal-status">
+          {status}
+        </span>
+        <button type="button" onClick={reset} disabled={!sandbox}>
+          Reset sandbox
+        </button>
+      </div>
+      {sandbox && (
+        <XtermTerminal
+          key={sandbox.generation}
+          backend={sandbox.session}
+          banner={sandbox.transcript}
+          initialHistory={sandbox.history}
+          label={`Terminal for exercise: ${exercise.title}`}
+          onCommand={save}
+        />
+      )}
+      {questions.map((question) => (
+        <p key={question.id} className="exercise-question">
+          <label htmlFor={`answer-${question.id}`}>{question.question}</label>
+          <input
+            id={`answer-${question.id}`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={answers[question.id] ?? ""}
+            onChange={(event) => setAnswers((current) => ({ ...current, [question.id]: event.target.value }))}
+          />
+        </p>
+      ))}
+      <div className="exercise-actions">
+        <button type="button" className="button-primary" onClick={check} disabled={!sandbox}>
+          Check
+        </button>
+        <button type="button" onClick={() => setHintsShown((n) => Math.min(n + 1, exercise.hints.length))} disabled={hintsShown >= exercise.hints.length}>
+          {hintsShown === 0 ? "Show a hint" : `Next hint (${hintsShown}/${exercise.hints.length})`}
+        </button>
+        <button type="button" onClick={() => setShowSolution((s) => !s)} disabled={!result}>
+          {showSolution ? "Hide solution" : "Show solution"}
+        </button>
+      </div>
+      {notice && (
+        <p role="alert" className="exercise-notice">
+          {notice}
+        </p>
+      )}
+      {hintsShown > 0 && (
+        <ol className="exercise-hints" aria-label="Hints">
+          {exercise.hints.slice(0, hintsShown).map((hint, i) => (
+            <li key={i}>
+              <InlineCode text={hint} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {showSolution && (
+        <div className="exercise-solution">
+          <p>One way to do it (any commands that leave the cluster right pass):</p>
+          <pre>
+            <code>{exercise.solution}</code>
+          </pre>
+        </div>
+      )}
+      {result && <CheckResults result={result.grade} origin={result.origin} onShowLine={() => undefined} />}
+    </div>
+  );
+}
