@@ -4,6 +4,7 @@ import { httpRequest } from "@/lib/sim/network/http-request";
 import type { HttpResult } from "@/lib/sim/network/http-result";
 import { parseHttpUrl } from "@/lib/sim/network/parse-http-url";
 import { podIP } from "@/lib/sim/network/pod-network";
+import { resolveConnectHost } from "@/lib/sim/network/resolve-connect-host";
 import type { ShellHost } from "../session/shell-host";
 import { formatForwardError } from "../kubectl/format-forward-error";
 import type { ToolOrigin } from "./resolve-tool-peer";
@@ -82,10 +83,10 @@ function send(host: ShellHost, from: ToolOrigin["peer"], request: ToolHttpReques
     const controller = findControllerPod(host, result);
     if (controller) host.recordAccessLog(controller.namespace, controller.name, accessLog);
   }
-  const dns = result.hops.find((h) => h.kind === "dns" && h.outcome === "pass");
-  const resolved = dns ? /→ ([0-9.]+) \(tried/.exec(dns.summary)?.[1] : undefined;
   const parsed = parseHttpUrl(request.url);
-  return { ...result, remoteIP: resolved ?? (parsed.ok ? parsed.value.host : undefined), remotePort: parsed.ok ? parsed.value.port : undefined };
+  if (!parsed.ok) return result;
+  const resolved = resolveConnectHost(host.cluster, from, parsed.value.host);
+  return { ...result, remoteIP: resolved.ok ? resolved.ip : parsed.value.host, remotePort: parsed.value.port };
 }
 
 /** The controller pod that logged the request: the ingress-nginx pod named by the route's hops, or the only one. */
