@@ -10,10 +10,12 @@ import type { TraceHop } from "./trace";
  */
 export function buildNodeHop(state: ClusterState, fromNode: string | undefined, toNode: string | undefined, options: { external?: boolean; sourceIP: string; destinationIP: string }): TraceHop {
   const profile = CNI_PROFILES[state.config.cni] ?? CNI_PROFILES.calico;
+  const object = toNode ? { kind: "Node", name: toNode } : undefined;
   if (options.external || fromNode === undefined) {
     return {
       kind: "node",
       outcome: "pass",
+      object,
       summary: `from outside the cluster to node ${toNode ?? "?"}, then to ${options.destinationIP} over ${profile.displayName} (${profile.dataplane})`,
     };
   }
@@ -21,12 +23,14 @@ export function buildNodeHop(state: ClusterState, fromNode: string | undefined, 
     return {
       kind: "node",
       outcome: "pass",
+      object,
       summary: `same node ${fromNode}: ${options.sourceIP} → ${options.destinationIP} stays on the node (${profile.displayName}), no NAT between pods`,
     };
   }
   return {
     kind: "cni",
     outcome: "pass",
+    object,
     summary: `cross-node ${fromNode} → ${toNode ?? "?"} via ${profile.displayName} (${profile.dataplane}): ${options.sourceIP} → ${options.destinationIP}, addresses unchanged (no NAT between pods)`,
   };
 }

@@ -4,6 +4,7 @@ import type { DnsResult } from "../dns/dns-record";
 import { resolveDns } from "../dns/resolve-dns";
 import { resolverLibraryForImage } from "../dns/resolver-library";
 import { isIPv4 } from "./ipv4";
+import type { ObjectRef } from "../objects/meta";
 import type { TraceHop, TrafficPeer } from "./trace";
 
 export type HostResolution =
@@ -20,6 +21,16 @@ export type NameserverProbe = (nameserver: string) => { reachable: boolean; hops
 
 /** A node's, or a workstation's, resolver: the upstream one, which knows no cluster names. */
 const UPSTREAM_CONF: ResolvConf = { nameservers: [NODE_UPSTREAM_NAMESERVER], searches: [], options: {}, ndots: 1 };
+
+/** The Service a cluster name belongs to (`[<hostname>.]<service>.<ns>.svc.<zone>`), for the DNS hop's object. */
+function serviceOfName(state: ClusterState, fqdn: string | undefined): ObjectRef | undefined {
+  const suffix = `.svc.${state.config.clusterDomain.toLowerCase()}`;
+  if (!fqdn?.endsWith(suffix)) return undefined;
+  const labels = fqdn.slice(0, -suffix.length).split(".");
+  if (labels.length < 2 || labels.length > 3) return undefined;
+  const [name, namespace] = labels.slice(-2);
+  return state.get("Service", name, namespace) ? { kind: "Service", name, namespace } : undefined;
+}
 
 /**
  * Turns the host part of a URL or `nc` target into an address the way the client's resolver would: a pod uses
@@ -65,12 +76,13 @@ export function resolveConnectHost(state: ClusterState, from: TrafficPeer, host:
     const hop: TraceHop = { kind: "dns", outcome: "fail", summary: `could not resolve ${literal}: ${why} from ${dns.server ?? "no nameserver"} (${attempts})` };
     return { ok: false, dns, hop, hops: [...probeHops, hop] };
   }
+  const object = serviceOfName(state, dns.fqdn);
   const named = dns.fqdn === literal.toLowerCase().replace(/\.$/, "") ? literal : `${literal} → ${dns.fqdn}`;
   return {
     ok: true,
     ip: address.data,
     dns,
-    hop: { kind: "dns", outcome: "pass", summary: `${named}${chain} → ${address.data} (${attempts})` },
-    hops: [...probeHops, { kind: "dns", outcome: "pass", summary: `${named}${chain} → ${address.data} (${attempts})` }],
+    hop: { kind: "dns", outcome: "pass", object, summary: `${named}${chain} → ${address.data} (${attempts})` },
+    hops: [...probeHops, { kind: "dns", outcome: "pass", object, summary: `${named}${chain} → ${address.data} (${attempts})` }],
   };
 }
