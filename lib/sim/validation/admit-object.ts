@@ -75,7 +75,8 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   // staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go), so a port outside the range is
   // the only error reported.
   const name = typeof metadata.name === "string" ? metadata.name : "";
-  const locate = (list: FieldError[]) => list.map((e) => (e.position || !options.source ? e : { ...e, position: options.source.locate(e.field) }));
+  const locate = (list: FieldError[]) =>
+    list.map((e) => (e.position || !options.source ? e : { ...e, position: options.source.locate(LOCATE_ALIASES[e.field] ?? e.field) }));
   const allocation = kind === "Service" ? validateNodePortRange(defaulted, options.config) : [];
   if (allocation.length > 0) return err(invalidStatusError(kind, name, locate(allocation)));
 
@@ -86,6 +87,15 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   if (errors.length > 0) return err(invalidStatusError(kind, name, locate(errors)));
   return ok(defaulted);
 }
+
+/**
+ * Field paths upstream prints that do not follow the object's structure, and where they are in the text:
+ * ValidateIngressCreate names the annotation without `metadata`, ValidateService capitalises the field.
+ */
+const LOCATE_ALIASES: Readonly<Record<string, string>> = {
+  "annotations.kubernetes.io/ingress.class": "metadata.annotations[kubernetes.io/ingress.class]",
+  "spec.LoadBalancerSourceRanges": "spec.loadBalancerSourceRanges",
+};
 
 /**
  * kubernetes-models' schema errors for fields the kind's own validation says nothing about (the kind's

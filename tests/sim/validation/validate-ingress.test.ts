@@ -117,7 +117,9 @@ describe("Ingress validation", () => {
 
 test("the kubernetes.io/ingress.class annotation must agree with ingressClassName (ValidateIngressCreate)", () => {
   const yaml = ingress(`ingressClassName: nginx\ndefaultBackend:\n  service:\n    name: web\n    port: {number: 80}`).replace("  name: shop\n", "  name: shop\n  annotations:\n    kubernetes.io/ingress.class: traefik\n");
-  expectCauses(admitYaml(yaml), [["FieldValueInvalid", 'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified']]);
+  const result = admitYaml(yaml);
+  expectCauses(result, [["FieldValueInvalid", 'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified']]);
+  expect(result.ok ? undefined : result.error.causes?.[0].position).toEqual({ line: 6, column: 34 });
 });
 
 describe("IngressClass validation (validateIngressClassSpec)", () => {
