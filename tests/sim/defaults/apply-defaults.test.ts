@@ -76,6 +76,11 @@ describe("applyDefaults", () => {
     expect(at(applyDefaults(object), field)).toEqual(value);
   });
 
+  test("SetDefaults_Namespace overwrites a kubernetes.io/metadata.name label that disagrees with the name", () => {
+    const namespace = yaml("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {kubernetes.io/metadata.name: other, team: a}\n");
+    expect(at(applyDefaults(namespace), "metadata.labels")).toEqual({ "kubernetes.io/metadata.name": "shop", team: "a" });
+  });
+
   test("the input is not modified and defaulting is idempotent", () => {
     const before = JSON.stringify(POD);
     const once = applyDefaults(POD);
