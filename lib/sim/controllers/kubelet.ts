@@ -94,7 +94,32 @@ export function syncPods(ctx: ControllerContext): void {
     if (!node || pod.metadata.deletionTimestamp) continue;
     if (ctx.isStatusPinned(pod.metadata.uid)) fillPinnedStatus(ctx, pod, node);
     else if (!pod.status?.phase || pod.status.phase === "Pending") startPod(ctx, pod, node);
+    else if (pod.status.phase === "Running") restartChangedContainers(ctx, pod);
   }
+}
+
+/**
+ * A container whose image was changed in place (the one pod spec change besides tolerations the API
+ * allows) is killed and started again with the new image, its restartCount moving up
+ * (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions: "Container … definition changed").
+ */
+function restartChangedContainers(ctx: ControllerContext, pod: Pod): void {
+  const statuses = pod.status?.containerStatuses ?? [];
+  const now = ctx.timestamp();
+  let changed = false;
+  const next = (pod.spec?.containers ?? []).map((container, index) => {
+    const current = statuses.find((s) => s.name === container.name);
+    const wanted = containerStatus(container, current?.ready ?? true, now, pod, index);
+    if (!current || current.image === wanted.image) return current ?? wanted;
+    changed = true;
+    const ref = { type: "Normal" as const, object: pod, source: SOURCE };
+    ctx.record({ ...ref, reason: "Killing", message: `Container ${container.name} definition changed, will be restarted` });
+    ctx.record({ ...ref, reason: "Pulled", message: `Container image "${container.image ?? ""}" already present on machine` });
+    ctx.record({ ...ref, reason: "Created", message: `Created container: ${container.name}` });
+    ctx.record({ ...ref, reason: "Started", message: `Started container: ${container.name}` });
+    return { ...wanted, ready: current.ready, restartCount: (current.restartCount ?? 0) + 1, lastState: { terminated: { exitCode: 0, reason: "Completed", startedAt: current.state?.running?.startedAt, finishedAt: now } } };
+  });
+  if (changed) ctx.update<Pod>({ ...pod, status: { ...pod.status, containerStatuses: next } });
 }
 
 function assignIP(ctx: ControllerContext, pod: Pod, node: Node): string | undefined {

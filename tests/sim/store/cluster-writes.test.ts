@@ -124,6 +124,16 @@ describe("apply", () => {
     expect(cluster.get("Deployment", "web", "default")?.metadata.labels).toEqual({ app: "web" });
   });
 
+  test("a pod's image changed in place restarts the container with the new image", () => {
+    const cluster = Cluster.create();
+    cluster.apply(pod("web"));
+    const result = cluster.apply({ ...pod("web"), spec: { containers: [{ name: "app", image: "nginx:1.28", ports: [{ name: "http", containerPort: 80 }] }] } });
+    expect(result.ok && result.value.action).toBe("configured");
+    const status = cluster.get("Pod", "web", "default")?.status?.containerStatuses?.[0];
+    expect(status).toMatchObject({ image: "docker.io/library/nginx:1.28", restartCount: 1, ready: true });
+    expect(cluster.events().some((e) => e.reason === "Killing" && e.message === "Container app definition changed, will be restarted")).toBe(true);
+  });
+
   test("re-applying a Service keeps its ClusterIP and NodePort", () => {
     const cluster = Cluster.create();
     cluster.apply(service("web", { type: "NodePort" }));
