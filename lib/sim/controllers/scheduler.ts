@@ -66,6 +66,15 @@ function rejectReason(pod: Pod, node: Node): string | undefined {
 }
 
 /**
+ * The node's pod capacity, status.allocatable.pods (the kubelet's --max-pods, 110 by default), as the
+ * NodeResourcesFit plugin checks it (pkg/scheduler/framework/plugins/noderesources/fit.go: "Too many pods").
+ */
+function capacityReason(node: Node, podsOnNode: number): string | undefined {
+  const allocatable = Number((node.status?.allocatable as Record<string, unknown> | undefined)?.pods);
+  return Number.isFinite(allocatable) && podsOnNode >= allocatable ? "Too many pods" : undefined;
+}
+
+/**
  * The scheduling failure message (pkg/scheduler/framework/types.go FitError.Error): reasons counted and
  * sorted, then the preemption summary.
  */
@@ -94,7 +103,7 @@ export function schedulePods(ctx: ControllerContext): void {
     const reasons = new Map<string, number>();
     let best: Node | undefined;
     for (const node of nodes) {
-      const reason = rejectReason(pod, node);
+      const reason = rejectReason(pod, node) ?? capacityReason(node, load.get(node.metadata.name)!);
       if (reason) {
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         continue;

@@ -121,6 +121,22 @@ describe("scheduler", () => {
     expect(cluster.list("Pod", "default").map((p) => p.spec?.nodeName)).not.toContain("worker-3");
   });
 
+  test("a node takes at most its allocatable pods (110): the rest stay Pending with Too many pods", () => {
+    const cluster = Cluster.create();
+    cluster.apply({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "big" },
+      spec: { replicas: 221, selector: { matchLabels: { app: "big" } }, template: { metadata: { labels: { app: "big" } }, spec: { containers: [{ name: "c", image: "nginx" }] } } },
+    });
+    const pods = cluster.list("Pod", "default");
+    expect(pods.filter((p) => p.status?.phase === "Running")).toHaveLength(220);
+    const pending = pods.find((p) => p.status?.phase === "Pending")!;
+    expect(pending.status?.conditions?.[0].message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+  });
+
   test("nodeName is honoured as given", () => {
     const cluster = Cluster.create();
     cluster.apply({ apiVersion: "v1", kind: "Pod", metadata: { name: "pinned" }, spec: { nodeName: "control-plane", containers: [{ name: "c", image: "nginx" }] } });
