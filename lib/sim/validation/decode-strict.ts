@@ -17,6 +17,9 @@ const INT64_FIELDS: ReadonlySet<string> = new Set([
   "observedGeneration", "runAsUser", "runAsGroup", "fsGroup", "expirationSeconds", "supplementalGroups",
 ]);
 
+/** Fields typed resource.Quantity rather than intstr.IntOrString (both are `x` in the table). */
+const QUANTITY_FIELDS: ReadonlySet<string> = new Set(["sizeLimit", "divisor"]);
+
 const parsedTypes = new Map<string, ReadonlyMap<string, string>>();
 
 function fieldsOf(typeName: string): ReadonlyMap<string, string> | undefined {
@@ -150,7 +153,17 @@ function decodeValue(
       return value;
     }
     case "x":
-      if (typeof value === "string" || typeof value === "number") return value;
+      if (typeof value === "string") return value;
+      if (typeof value === "number") {
+        // A quantity may be fractional (`cpu: 0.5`); an IntOrString number must be an int32.
+        const isQuantity = QUANTITY_FIELDS.has(owner.field) || !path.endsWith(owner.field);
+        if (isQuantity || (Number.isInteger(value) && Math.abs(value) <= 2147483647)) return value;
+        if (context.typeError === undefined) {
+          context.typeError = `json: cannot unmarshal number ${value} into Go value of type int32`;
+          context.typeErrorField = path;
+        }
+        return undefined;
+      }
       // intstr.IntOrString.UnmarshalJSON falls back to decoding an int32 and returns that error unwrapped.
       if (context.typeError === undefined) {
         context.typeError = `json: cannot unmarshal ${jsonTypeOf(value)} into Go value of type int32`;

@@ -79,6 +79,11 @@ describe("admitObject: decoding type errors (encoding/json wording)", () => {
       message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string',
     },
     {
+      label: "a fractional targetPort (intstr.IntOrString decodes numbers as int32)",
+      yaml: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    targetPort: 80.5\n",
+      message: 'Service in version "v1" cannot be handled as a Service: json: cannot unmarshal number 80.5 into Go value of type int32',
+    },
+    {
       label: "the type error wins over unknown fields",
       yaml: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selectr: {}\n  ports:\n  - port: "80"\n',
       message: 'Service in version "v1" cannot be handled as a Service: json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32',
@@ -142,6 +147,11 @@ describe("admitObject: kinds and versions", () => {
   test("metadata.name is required", () => {
     const result = admit({ apiVersion: "v1", kind: "ConfigMap", data: { a: "b" } });
     expect(result.ok ? "" : result.error.message).toBe('The ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required');
+  });
+
+  test("fractional quantities are fine", () => {
+    const result = admit({ apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "a", image: "nginx", resources: { requests: { cpu: 0.5, memory: "64Mi" } } }] } });
+    expect(result.ok).toBe(true);
   });
 
   test("schema errors from kubernetes-models fill in where the kind's rules are silent", () => {
