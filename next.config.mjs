@@ -7,6 +7,18 @@ const nextConfig = {
   // Type checking is its own step (`npm run typecheck`, which also checks the pure core without DOM or
   // Node types); repeating it inside `next build` would double the build time in CI.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

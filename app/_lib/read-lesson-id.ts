@@ -11,19 +11,39 @@ export interface LessonIdInput {
 
 const MAX_BODY_BYTES = 4096;
 
-/** The `lessonId` of a JSON or form body, accepted only if it names a lesson of the course. */
+/**
+ * The `lessonId` of a JSON or URL-encoded form body, accepted only if it names a lesson of the course.
+ * The body is read up to 4 KiB whatever Content-Length claims; anything larger is rejected unread.
+ */
 export async function readLessonId(request: Request): Promise<LessonIdInput | null> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return null;
-  const contentType = request.headers.get("content-type") ?? "";
-  const fromForm = contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/form-data");
+  const fromForm = (request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
+  const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (text === null) return null;
   let raw: unknown;
   try {
-    raw = fromForm ? (await request.formData()).get("lessonId") : ((await request.json()) as { lessonId?: unknown } | null)?.lessonId;
+    raw = fromForm ? new URLSearchParams(text).get("lessonId") : (JSON.parse(text) as { lessonId?: unknown } | null)?.lessonId;
   } catch {
     return null;
   }
   const parsed = ContentIdSchema.safeParse(raw);
   if (!parsed.success || !findLesson(getCourse(), parsed.data)) return null;
   return { lessonId: parsed.data, fromForm };
+}
+
+async function readBodyText(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit || !request.body) return request.body ? null : "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -55,6 +55,7 @@ describe("a learner's progress, in a real browser against next start", () => {
     await page.getByText("You have completed this lesson.").waitFor();
     await expect(page.getByRole("status").filter({ hasText: "Lesson marked complete." }).count()).resolves.toBe(1);
     await expect(sidebarState(firstLesson.id)).resolves.toBe("completed");
+    await page.mouse.move(0, 0);
     await page.evaluate(() => {
       window.scrollTo(0, 0);
       document.querySelectorAll('nav[aria-label="Course"]').forEach((nav) => nav.parentElement?.scrollTo(0, 0));
