@@ -1,5 +1,5 @@
 /**
- * JSON helpers for stored objects. Objects are plain JSON data (what a manifest decodes to), so a JSON
+ * JSON operations on stored objects. Objects are plain JSON data (what a manifest decodes to), so a JSON
  * round trip is a faithful deep copy and serialisation is a faithful comparison.
  */
 export type JsonObject = Record<string, unknown>;
