@@ -8,6 +8,7 @@ import { matchServiceDestination, type ServiceAddressKind } from "../proxy/match
 import { routeServiceTraffic, type ServiceClient } from "../proxy/route-service-traffic";
 import { buildNodeHop } from "./build-node-hop";
 import { findClusterNode, findClusterNodeByIP } from "./cluster-nodes";
+import { isIPv4InCIDR } from "./ipv4";
 import { locatePodField } from "./locate-pod-field";
 import { findHostPortPod } from "./find-host-port-pod";
 import { connectToUnownedAddress } from "./connect-to-unowned-address";
@@ -80,6 +81,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
   const resolvedIP = resolution.ip;
   const base: Pick<ConnectResult, "resolvedIP" | "dns" | "receivingNode"> = { resolvedIP, dns: resolution.dns };
 
+  if (isIPv4InCIDR(resolvedIP, "127.0.0.0/8") && request.from.kind === "pod") return { ...base, ...connectLoopback(request.from.pod, request.port, protocol, hops) };
   let destinationPod: Pod | undefined;
   let destinationPort = request.port;
   let sourceIP = client.ip;
@@ -155,6 +157,26 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     summary: `container ${listener.container.name} (${listener.container.image ?? "?"}) accepts on ${destinationPort}/${protocol}${listener.source === "containerPort" ? " (its declared containerPort)" : ""}`,
   });
   return { ...base, service, endpoint, sourceIP, policy, container: listener.container.name, outcome: "connected", hops };
+}
+
+/**
+ * Loopback inside a pod: its containers share one network namespace, so localhost reaches whatever any of
+ * them listens on (https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking); no Service, node or
+ * NetworkPolicy is involved.
+ */
+function connectLoopback(pod: Pod, port: number, protocol: Protocol, hops: TraceHop[]): Pick<ConnectResult, "outcome" | "hops" | "endpoint" | "container" | "sourceIP"> {
+  const listener = findListener(pod, port, protocol);
+  const endpoint = { pod, ip: "127.0.0.1", port, nodeName: pod.spec?.nodeName };
+  if (!listener) {
+    return { outcome: "refused", endpoint, hops: [...hops, fail("container", `nothing listens on ${port} in pod ${formatPodName(pod)} (${describeListeners(pod)}); localhost is the pod's own network namespace`)] };
+  }
+  return {
+    outcome: "connected",
+    endpoint,
+    sourceIP: "127.0.0.1",
+    container: listener.container.name,
+    hops: [...hops, { kind: "container", outcome: "pass", summary: `localhost: container ${listener.container.name} of pod ${formatPodName(pod)} accepts on ${port}/${protocol} (containers of a pod share its network namespace)` }],
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ClusterState } from "../cluster-state";
 import { buildResolvConf, NODE_UPSTREAM_NAMESERVER, type ResolvConf } from "../dns/build-resolv-conf";
 import type { DnsResult } from "../dns/dns-record";
 import { resolveDns } from "../dns/resolve-dns";
+import { lookupHostsFile } from "../dns/lookup-hosts-file";
 import { resolverLibraryForImage } from "../dns/resolver-library";
 import { isIPv4 } from "./ipv4";
 import type { ObjectRef } from "../objects/meta";
@@ -42,6 +43,8 @@ function serviceOfName(state: ClusterState, fqdn: string | undefined): ObjectRef
 export function resolveConnectHost(state: ClusterState, from: TrafficPeer, host: string, probe?: NameserverProbe): HostResolution {
   const literal = host.trim().replace(/^\[|\]$/g, "");
   if (isIPv4(literal)) return { ok: true, ip: literal };
+  const fromHosts = from.kind === "pod" ? lookupHostsFile(state, from.pod, literal) : undefined;
+  if (fromHosts) return { ok: true, ip: fromHosts, hops: [{ kind: "dns", outcome: "pass", summary: `${literal} → ${fromHosts} from the pod's /etc/hosts (no DNS query)` }] };
   let conf = from.kind === "pod" ? buildResolvConf(state, from.pod) : UPSTREAM_CONF;
   const probeHops: TraceHop[] = [];
   if (probe && from.kind === "pod" && conf.nameservers.length > 0) {

@@ -70,6 +70,17 @@ describe("connect: the article's my-backend-api Service", () => {
   });
 
   test.each([
+    { label: "localhost inside a backend pod reaches its own container", from: "my-backend-7d9f8b6c5-k2x4p", ns: "production", host: "localhost", port: 3000, outcome: "connected" },
+    { label: "127.0.0.1 on a port nothing in the pod binds", from: "my-backend-7d9f8b6c5-k2x4p", ns: "production", host: "127.0.0.1", port: 80, outcome: "refused" },
+    { label: "localhost in netshoot: nothing listens", from: "netshoot", ns: "default", host: "localhost", port: 80, outcome: "refused" },
+    { label: "the pod's own hostname from /etc/hosts", from: "my-backend-7d9f8b6c5-k2x4p", ns: "production", host: "my-backend-7d9f8b6c5-k2x4p", port: 3000, outcome: "connected" },
+  ])("$label", ({ from, ns, host, port, outcome }) => {
+    const result = connect(state, { from: fromPod(state, from, ns), host, port });
+    expect(result.outcome).toBe(outcome);
+    expect(result.dns).toBeUndefined();
+  });
+
+  test.each([
     { label: "unused pod address", host: "10.244.2.99", outcome: "timeout" },
     { label: "unused Service address", host: "10.96.9.9", outcome: "timeout" },
     { label: "a node with nothing on the port", host: "172.18.0.3", outcome: "refused" },
