@@ -39,6 +39,10 @@ export interface NginxAnnotations {
   proxyNextUpstreamTries: number;
   /** default-backend: a Service in the Ingress's namespace that answers when the path's Service has no endpoints. */
   defaultBackend?: string;
+  /** upstream-vhost: the Host header sent to the backend instead of the client's. */
+  upstreamVhost?: string;
+  /** x-forwarded-prefix: sent as X-Forwarded-Prefix when rewrite-target rewrites (template.go buildProxyPass). */
+  xForwardedPrefix?: string;
   invalid: InvalidAnnotation[];
 }
 
@@ -155,6 +159,8 @@ export function parseNginxAnnotations(ingress: Ingress | undefined): NginxAnnota
     proxyReadTimeoutSeconds: int("proxy-read-timeout", 60),
     proxyNextUpstreamTries: int("proxy-next-upstream-tries", 3),
     defaultBackend: read("default-backend") || undefined,
+    upstreamVhost: read("upstream-vhost") || undefined,
+    xForwardedPrefix: read("x-forwarded-prefix") || undefined,
     invalid,
   };
 }

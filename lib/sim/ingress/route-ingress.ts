@@ -99,7 +99,9 @@ function describeLocation(state: ClusterState, location: NginxLocation, uri: str
   if (location.origin === "ingress-default-backend") {
     return ingressHop(state, location.ingress!, "spec.defaultBackend", "pass", `No path matches ${uri}: the request goes to spec.defaultBackend of Ingress ${location.ingress!.metadata.namespace}/${location.ingress!.metadata.name}.`);
   }
-  return { kind: "ingress", outcome: "fail", summary: `No path matches ${uri} and no spec.defaultBackend applies: the controller's default backend answers 404 Not Found.` };
+  const written = [...new Set(server.locations.filter((l) => l.origin === "path").map((l) => `${l.ingressPath} (${l.writtenPathType ?? "Prefix"})`))];
+  const available = written.length > 0 ? ` The paths for ${server.hostname === CATCH_ALL_SERVER ? "requests without a matching host" : server.hostname} are ${written.join(", ")}.` : "";
+  return { kind: "ingress", outcome: "fail", summary: `No path matches ${uri} and no spec.defaultBackend applies: the controller's default backend answers 404 Not Found.${available}` };
 }
 
 /**

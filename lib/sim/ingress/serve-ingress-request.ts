@@ -251,6 +251,10 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
   if (upstream.endpoints.length === 0) return page(503);
 
   const forwarded = buildForwardedHeaders(headers, { host: request.host, clientIP, requestId, scheme: request.scheme });
+  // nginx.tmpl: `proxy_set_header Host <upstream-vhost>` replaces $best_http_host; X-Forwarded-Prefix is only
+  // added next to a rewrite (template.go buildProxyPass).
+  if (annotations.upstreamVhost) forwarded.host = annotations.upstreamVhost;
+  if (annotations.xForwardedPrefix && rewrite.rewritten) forwarded["x-forwarded-prefix"] = annotations.xForwardedPrefix;
   const proxied = proxyToUpstream(state, controllerPod, upstream, annotations, { method, host: request.host, uri: rewrite.uri, query: rewrite.query, headers: forwarded, bodyBytes, clientIP }, { answer: options.answerBackend ?? minimalBackendAnswer, attempt: request.attempt ?? 0 });
   attempts = proxied.attempts;
   hops.push(...proxied.hops);

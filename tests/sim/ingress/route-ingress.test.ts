@@ -399,3 +399,12 @@ describe("routeIngress agrees with the Ingress API's definition of Exact and Pre
     );
   });
 });
+
+describe("routeIngress: a 404 lists what the host does serve", () => {
+  test("the paths of the host, as written", () => {
+    const s = state([ingress("fanout", { rules: [{ host: "foo.bar.com", paths: [{ path: "/foo", service: "service1" }, { path: "/bar", pathType: "Exact", service: "service2" }] }] })]);
+    const trace = traceIngressRoute(s, { host: "foo.bar.com", path: "/baz" });
+    expect(trace.route).toBeNull();
+    expect(trace.hops.at(-1)?.summary).toBe("No path matches /baz and no spec.defaultBackend applies: the controller's default backend answers 404 Not Found. The paths for foo.bar.com are /foo (Prefix), /bar (Exact).");
+  });
+});

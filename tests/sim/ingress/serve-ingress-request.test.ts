@@ -415,3 +415,19 @@ describe("serveIngressRequest: response headers", () => {
     expect(result.headers).toMatchObject({ server: "nginx", date: "Thu, 01 May 2025 09:00:00 GMT", "content-type": "application/json", "content-length": "2" });
   });
 });
+
+describe("serveIngressRequest: upstream-vhost and x-forwarded-prefix", () => {
+  test.each<{ annotations: Record<string, string>; path: string; host: string; prefix?: string }>([
+    { annotations: { "nginx.ingress.kubernetes.io/upstream-vhost": "internal.svc" }, path: "/app/x", host: "internal.svc", prefix: undefined },
+    { annotations: { "nginx.ingress.kubernetes.io/x-forwarded-prefix": "/app" }, path: "/app/x", host: "vhost.example.com", prefix: undefined },
+    { annotations: { "nginx.ingress.kubernetes.io/x-forwarded-prefix": "/app", "nginx.ingress.kubernetes.io/rewrite-target": "/$2", "nginx.ingress.kubernetes.io/use-regex": "true" }, path: "/app/x", host: "vhost.example.com", prefix: "/app" },
+  ])("$annotations", ({ annotations, path, host, prefix }) => {
+    const seen: Record<string, string>[] = [];
+    const pathSpec = annotations["nginx.ingress.kubernetes.io/rewrite-target"] ? { path: "/app(/|$)(.*)", pathType: "ImplementationSpecific" } : { path: "/app", pathType: "Prefix" };
+    const { s, controller } = cluster([ingress("vhost", { ingressClassName: "nginx", rules: [{ host: "vhost.example.com", paths: [{ ...pathSpec, service: "main-api", port: 80 }] }] }, { namespace: "production", annotations }), ...backends()]);
+    const result = serveIngressRequest(s, controller, curl(`http://vhost.example.com${path}`), { answerBackend: (r) => (seen.push(r.headers), { status: 200, headers: {}, body: "" }) });
+    expect(result.status).toBe(200);
+    expect(seen[0].host).toBe(host);
+    expect(seen[0]["x-forwarded-prefix"]).toBe(prefix);
+  });
+});
