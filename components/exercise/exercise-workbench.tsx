@@ -20,7 +20,9 @@ const draftKey = (id: string) => `k8s-netlab:exercise-draft:${id}`;
  * first for an instant answer; the server then grades again on its own and records the verdict it computed.
  */
 export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) {
-  const [yaml, setYaml] = useState(exercise.starter);
+  // The workbench renders only in the browser (loaded with ssr: false), so the saved draft is read up front.
+  const [savedDraft] = useState(() => window.localStorage.getItem(draftKey(exercise.id)));
+  const [yaml, setYaml] = useState(savedDraft ?? exercise.starter);
   const [result, setResult] = useState<{ grade: GradeResult; origin: "local" | "server" } | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
   const [attempts, setAttempts] = useState(0);
@@ -29,8 +31,6 @@ export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) 
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    const saved = window.localStorage.getItem(draftKey(exercise.id));
-    if (saved !== null) setYaml(saved);
     fetch(`/api/exercises/${exercise.id}/submissions`, { headers: { accept: "application/json" } })
       .then((response) => (response.ok ? response.json() : null))
       .then((data: { attempts?: number; lastSubmission?: { yaml: string; result: GradeResult } } | null) => {
@@ -38,13 +38,13 @@ export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) 
         setAttempts((local) => Math.max(local, data.attempts ?? 0));
         if (data.lastSubmission) {
           const last = data.lastSubmission;
-          if (saved === null) setYaml(last.yaml);
+          if (savedDraft === null) setYaml(last.yaml);
           // A check made while this request was in flight is newer than the recorded one.
           setResult((current) => current ?? { grade: last.result, origin: "server" });
         }
       })
       .catch(() => undefined);
-  }, [exercise.id]);
+  }, [exercise.id, savedDraft]);
 
   const onChange = useCallback(
     (text: string) => {
