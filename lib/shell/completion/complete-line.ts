@@ -70,7 +70,7 @@ export function completeLine(host: ShellHost, line: string, cursor: number): Com
         const kind = resolveResourceType(current.slice(0, slash));
         return result(kind ? objectNames(host, kind, namespace).map((n) => `${current.slice(0, slash)}/${n}`) : []);
       }
-      return result(listResourceTypeNames());
+      return result([...listResourceTypeNames(), "events"]);
     }
     const kind = resolveResourceType(positional[1].split(",")[0]);
     return result(kind ? objectNames(host, kind, namespace) : []);

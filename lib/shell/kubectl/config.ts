@@ -8,7 +8,7 @@ export const CONTEXT_NAME = "kind-netlab";
 export const configVerb: KubectlVerb = {
   summary: "Modify kubeconfig files.",
   flags: [{ long: "output", short: "o" }, { long: "minify", boolean: true }, { long: "raw", boolean: true }, { long: "current", boolean: true }],
-  run(flags, { session: host }) {
+  run(flags) {
     const sub = flags.positionals[0];
     switch (sub) {
       case "get-contexts":

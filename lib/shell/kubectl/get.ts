@@ -8,6 +8,7 @@ import { matchLabelRequirements, parseLabelSelector, type LabelRequirement } fro
 import { ALL_CATEGORY, formatResourcePrefix, resolveResourceType } from "./resource-types";
 import { TABLE_PRINTERS } from "./table-printers";
 import type { ShellHost } from "../session/shell-host";
+import { EVENT_TYPE_NAMES, getEvents } from "./get-events";
 
 /** What `kubectl get` was asked for: kinds (all of their objects) or named objects of a kind. */
 interface ResourceRequest {
@@ -127,6 +128,9 @@ export const getVerb: KubectlVerb = {
     if ("error" in format) return failWith(`${format.error}\n`);
     const parsedSelector = parseLabelSelector(flagValue(flags, "selector") ?? "");
     if (!parsedSelector.ok) return failWith(`${parsedSelector.message}\n`);
+    if (flags.positionals.length === 1 && EVENT_TYPE_NAMES.has(flags.positionals[0].toLowerCase())) {
+      return getEvents(host, flagBoolean(flags, "all-namespaces") ? undefined : requestNamespace(flags, host));
+    }
     const request = parseResourceArgs(flags.positionals, "get");
     if (!request.ok) return failWith(request.message);
     const allNamespaces = flagBoolean(flags, "all-namespaces");

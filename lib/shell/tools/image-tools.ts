@@ -1,9 +1,9 @@
 import { parseImageReference } from "@/lib/sim/images/parse-image-reference";
 
 /** A tool a container image ships. Shell built-ins (cd, echo, exit, env…) exist everywhere and are not listed. */
-export type ToolName = "curl" | "wget" | "nslookup" | "dig" | "host" | "ping" | "nc" | "ip" | "hostname" | "cat" | "grep" | "head" | "tail" | "wc" | "sort" | "uniq" | "ls";
+export type ToolName = "curl" | "wget" | "nslookup" | "dig" | "host" | "ping" | "nc" | "ip" | "hostname" | "cat" | "grep" | "head" | "tail" | "wc" | "sort" | "uniq";
 
-const COREUTILS: readonly ToolName[] = ["cat", "grep", "head", "tail", "wc", "sort", "uniq", "ls", "hostname"];
+const COREUTILS: readonly ToolName[] = ["cat", "grep", "head", "tail", "wc", "sort", "uniq", "hostname"];
 const BUSYBOX: readonly ToolName[] = [...COREUTILS, "wget", "nslookup", "ping", "nc", "ip"];
 
 export interface ImageToolbox {

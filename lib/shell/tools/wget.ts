@@ -31,7 +31,8 @@ export const wget: Command<ShellHost> = ({ argv, session: host }) => {
   const origin = resolveToolOrigin(host);
   if (!origin) return { stdout: "", stderr: "wget: can't connect to remote host: Network is unreachable\n", exitCode: 1 };
   const url = urls[0];
-  const result = performHttpRequest(host, origin, { url });
+  // BusyBox wget identifies itself as "Wget" (networking/wget.c).
+  const result = performHttpRequest(host, origin, { url, headers: { "User-Agent": "Wget" } });
   const hostname = /^(?:[a-z]+:\/\/)?([^/:?#]+)/i.exec(url)?.[1] ?? url;
   let log = quiet ? "" : `Connecting to ${hostname} (${result.remoteIP ?? hostname}:${result.remotePort ?? 80})\n`;
   if (result.outcome === "dns-failure") return { stdout: "", stderr: `wget: bad address '${hostname}'\n`, exitCode: 1 };

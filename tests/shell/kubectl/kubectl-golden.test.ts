@@ -42,7 +42,7 @@ const SIMULATOR_CASES: GoldenCase[] = [
     name: "get-tables",
     source: "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/ (get pods -o wide, multiple types, --show-labels, -A)",
     origin: "simulator",
-    commands: "kubectl get pods -o wide\nkubectl get svc,ing\nkubectl get pods --show-labels -l app=web\nkubectl get svc -A\nkubectl get nodes\nkubectl get ns\nkubectl get ingressclass\nkubectl get deploy -n ingress-nginx -o wide\nkubectl get all -n kube-system\n",
+    commands: "kubectl get pods -o wide\nkubectl get svc,ing\nkubectl get pods --show-labels -l app=web\nkubectl get svc -A\nkubectl get nodes\nkubectl get ns\nkubectl get ingressclass\nkubectl get deploy -n ingress-nginx -o wide\nkubectl get all -n kube-system\nkubectl get events -n kube-system\n",
     cluster: buildArticleCluster,
   },
   {

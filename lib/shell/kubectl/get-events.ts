@@ -1,0 +1,27 @@
+import type { ClusterEvent } from "@/lib/sim/store/cluster-event";
+import { formatTable } from "../format/format-table";
+import { humanDuration } from "../format/human-duration";
+import type { CommandResult } from "../session/command";
+import type { ShellHost } from "../session/shell-host";
+
+export const EVENT_TYPE_NAMES: ReadonlySet<string> = new Set(["events", "event", "ev", "events.events.k8s.io"]);
+
+/**
+ * `kubectl get events` (printers.go printEvent): LAST SEEN, TYPE, REASON, OBJECT (`pod/web-…`), MESSAGE, with
+ * NAMESPACE first under -A. Events come from the simulated controllers in the order they happened.
+ */
+export function getEvents(host: ShellHost, namespace: string | undefined): CommandResult {
+  const now = host.cluster.now();
+  const events = host.cluster.events().filter((e: ClusterEvent) => namespace === undefined || (e.involvedObject.namespace ?? "default") === namespace);
+  if (events.length === 0) return { stdout: "", stderr: namespace === undefined ? "No resources found\n" : `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+  const header = [...(namespace === undefined ? ["NAMESPACE"] : []), "LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
+  const rows = events.map((e) => [
+    ...(namespace === undefined ? [e.involvedObject.namespace ?? ""] : []),
+    humanDuration(now.getTime() - Date.parse(e.lastTimestamp)),
+    e.type,
+    e.reason,
+    `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`,
+    e.message,
+  ]);
+  return { stdout: formatTable([header, ...rows]), stderr: "", exitCode: 0 };
+}
