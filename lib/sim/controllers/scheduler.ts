@@ -92,7 +92,9 @@ export function formatFitError(total: number, reasons: Map<string, number>): str
  */
 export function schedulePods(ctx: ControllerContext): void {
   const nodes = ctx.list("Node");
-  const pending = ctx.list("Pod").filter((pod) => ctx.isDirty(pod.metadata.namespace) && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && !isPodTerminal(pod));
+  // Every pending pod is retried on every run, whichever namespace changed: capacity freed anywhere may
+  // make room for it (the scheduler's unschedulable queue is flushed on cluster events).
+  const pending = ctx.list("Pod").filter((pod) => !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && !isPodTerminal(pod));
   if (pending.length === 0) return;
   const load = new Map<string, number>(nodes.map((n) => [n.metadata.name, 0]));
   for (const pod of ctx.list("Pod")) {

@@ -135,6 +135,13 @@ describe("scheduler", () => {
     expect(pending.status?.conditions?.[0].message).toBe(
       "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
+    // Room freed in one namespace lets a pod pending in another one in.
+    cluster.scale("Deployment", "big", "default", 220);
+    cluster.apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: "other" } });
+    cluster.apply({ apiVersion: "v1", kind: "Pod", metadata: { name: "late", namespace: "other" }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    expect(cluster.get("Pod", "late", "other")?.status?.phase).toBe("Pending");
+    cluster.scale("Deployment", "big", "default", 219);
+    expect(cluster.get("Pod", "late", "other")?.status?.phase).toBe("Running");
   });
 
   test("nodeName is honoured as given", () => {
