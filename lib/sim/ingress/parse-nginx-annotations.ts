@@ -39,6 +39,8 @@ export interface NginxAnnotations {
   proxyNextUpstreamTries: number;
   /** default-backend: a Service in the Ingress's namespace that answers when the path's Service has no endpoints. */
   defaultBackend?: string;
+  /** service-upstream: proxy to the Service's ClusterIP instead of its endpoints. */
+  serviceUpstream: boolean;
   /** upstream-vhost: the Host header sent to the backend instead of the client's. */
   upstreamVhost?: string;
   /** x-forwarded-prefix: sent as X-Forwarded-Prefix when rewrite-target rewrites (template.go buildProxyPass). */
@@ -160,6 +162,7 @@ export function parseNginxAnnotations(ingress: Ingress | undefined): NginxAnnota
     proxyNextUpstreamTries: int("proxy-next-upstream-tries", 3),
     defaultBackend: read("default-backend") || undefined,
     upstreamVhost: read("upstream-vhost") || undefined,
+    serviceUpstream: bool("service-upstream", false),
     xForwardedPrefix: read("x-forwarded-prefix") || undefined,
     invalid,
   };

@@ -90,16 +90,19 @@ export function proxyToUpstream(
   upstream: IngressUpstream,
   annotations: NginxAnnotations,
   request: Omit<BackendRequest, "pod" | "ip" | "port" | "listener">,
-  options: { answer: AnswerBackend; attempt: number },
+  options: { answer: AnswerBackend; attempt: number; serviceAddress?: string },
 ): ProxyOutcome {
   const hops: TraceHop[] = [];
   const attempts: UpstreamAttempt[] = [];
   const ordered = orderEndpoints(upstream.endpoints, `${upstream.name}|${request.clientIP}|${options.attempt}`, state.config.seed);
-  const tries = annotations.proxyNextUpstreamTries === 0 ? ordered.length : Math.min(ordered.length, annotations.proxyNextUpstreamTries);
+  // service-upstream: nginx knows one server, the ClusterIP, and kube-proxy picks the pod; there is nothing to
+  // retry (annotations.md#service-upstream "Known Issues").
+  const limit = options.serviceAddress ? 1 : annotations.proxyNextUpstreamTries === 0 ? ordered.length : annotations.proxyNextUpstreamTries;
+  const tries = Math.min(ordered.length, limit);
   const failure = (status: number): ProxyOutcome => ({ status, headers: { "content-type": "text/html" }, body: formatNginxErrorPage(status), attempts, hops });
 
   for (const endpoint of ordered.slice(0, tries)) {
-    const addr = `${endpoint.ip}:${endpoint.port}`;
+    const addr = options.serviceAddress ?? `${endpoint.ip}:${endpoint.port}`;
     const where = endpoint.pod ? `pod ${formatPodName(endpoint.pod)} (${addr})` : addr;
     const destination: TrafficPeer = endpoint.pod ? { kind: "pod", pod: endpoint.pod } : { kind: "external", ip: endpoint.ip };
     const verdict = isTrafficAllowed(state, { source: { kind: "pod", pod: controllerPod }, destination, port: endpoint.port, protocol: "TCP" });

@@ -248,6 +248,14 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
     }
   }
   upstreamName = upstream.name;
+  const clusterIP = upstream.service?.spec?.clusterIP;
+  const serviceAddress = annotations.serviceUpstream && clusterIP && clusterIP !== "None" && upstream.servicePort ? `${clusterIP}:${upstream.servicePort.port}` : undefined;
+  if (serviceAddress && upstream.endpoints.length === 0) {
+    // The ClusterIP is nginx's only server; kube-proxy rejects connections to a Service without endpoints.
+    hops.push(ingressHop(state, location.ingress!, annotationField("service-upstream"), "fail", `service-upstream sends the request to the ClusterIP ${serviceAddress}; with no endpoints kube-proxy refuses the connection (502).`));
+    attempts = [{ addr: serviceAddress, status: 502, responseLength: 0, responseTimeSeconds: 0 }];
+    return page(502);
+  }
   if (upstream.endpoints.length === 0) return page(503);
 
   const forwarded = buildForwardedHeaders(headers, { host: request.host, clientIP, requestId, scheme: request.scheme });
@@ -255,7 +263,7 @@ export function serveIngressRequest(state: ClusterState, controllerPod: Pod, req
   // added next to a rewrite (template.go buildProxyPass).
   if (annotations.upstreamVhost) forwarded.host = annotations.upstreamVhost;
   if (annotations.xForwardedPrefix && rewrite.rewritten) forwarded["x-forwarded-prefix"] = annotations.xForwardedPrefix;
-  const proxied = proxyToUpstream(state, controllerPod, upstream, annotations, { method, host: request.host, uri: rewrite.uri, query: rewrite.query, headers: forwarded, bodyBytes, clientIP }, { answer: options.answerBackend ?? minimalBackendAnswer, attempt: request.attempt ?? 0 });
+  const proxied = proxyToUpstream(state, controllerPod, upstream, annotations, { method, host: request.host, uri: rewrite.uri, query: rewrite.query, headers: forwarded, bodyBytes, clientIP }, { answer: options.answerBackend ?? minimalBackendAnswer, attempt: request.attempt ?? 0, serviceAddress });
   attempts = proxied.attempts;
   hops.push(...proxied.hops);
   durationSeconds = attempts.reduce((sum, a) => sum + a.responseTimeSeconds, 0);

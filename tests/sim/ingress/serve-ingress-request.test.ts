@@ -431,3 +431,16 @@ describe("serveIngressRequest: upstream-vhost and x-forwarded-prefix", () => {
     expect(seen[0]["x-forwarded-prefix"]).toBe(prefix);
   });
 });
+
+describe("serveIngressRequest: service-upstream", () => {
+  const withServiceUpstream = apiIngress({ ...ARTICLE_ANNOTATIONS, "nginx.ingress.kubernetes.io/service-upstream": "true" });
+  test.each([
+    { ready: true, status: 200, log: "[production-user-service-80] [] 10.96.0.50:80 " },
+    { ready: false, status: 502, log: "[production-user-service-80] [] 10.96.0.50:80 0 0.000 502" },
+  ])("pods ready: $ready → $status, the ClusterIP in $upstream_addr", ({ ready, status, log }) => {
+    const { s, controller } = cluster([withServiceUpstream, apiTlsSecret, letsencryptProd, ...backends({ ready })]);
+    const result = serveIngressRequest(s, controller, curl("https://api.example.com/users"));
+    expect(result.status).toBe(status);
+    expect(result.accessLog).toContain(log);
+  });
+});
