@@ -22,7 +22,7 @@ async function run(command: string, expected: string | RegExp) {
 beforeAll(async () => {
   server = await startLabServer();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page = await browser.newPage();
 });
 
 afterAll(async () => {
