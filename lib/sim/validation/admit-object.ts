@@ -76,7 +76,7 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   // the only error reported.
   const name = typeof metadata.name === "string" ? metadata.name : "";
   const locate = (list: FieldError[]) =>
-    list.map((e) => (e.position || !options.source ? e : { ...e, position: options.source.locate(LOCATE_ALIASES[e.field] ?? e.field) }));
+    list.map((e) => (e.position || !options.source ? e : { ...e, position: options.source.locate(toObjectPath(e.field)) }));
   const allocation = kind === "Service" ? validateNodePortRange(defaulted, options.config) : [];
   if (allocation.length > 0) return err(invalidStatusError(kind, name, locate(allocation)));
 
@@ -89,13 +89,13 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
 }
 
 /**
- * Field paths upstream prints that do not follow the object's structure, and where they are in the text:
- * ValidateIngressCreate names the annotation without `metadata`, ValidateService capitalises the field.
+ * Where a field upstream names off the object's structure is in the text: ValidateIngressCreate names the
+ * class annotation without `metadata`, and ValidateService capitalises LoadBalancerSourceRanges.
  */
-const LOCATE_ALIASES: Readonly<Record<string, string>> = {
-  "annotations.kubernetes.io/ingress.class": "metadata.annotations[kubernetes.io/ingress.class]",
-  "spec.LoadBalancerSourceRanges": "spec.loadBalancerSourceRanges",
-};
+function toObjectPath(field: string): string {
+  if (field === "annotations.kubernetes.io/ingress.class") return "metadata.annotations[kubernetes.io/ingress.class]";
+  return field.replace(/^spec\.LoadBalancerSourceRanges/, "spec.loadBalancerSourceRanges");
+}
 
 /**
  * kubernetes-models' schema errors for fields the kind's own validation says nothing about (the kind's

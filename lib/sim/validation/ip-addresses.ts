@@ -105,3 +105,22 @@ export function cidrContains(outer: ParsedCIDR, ip: ParsedIP): boolean {
     return (byte & mask) === outer.network[i];
   });
 }
+
+/**
+ * ValidateNonSpecialIP (kubernetes/kubernetes pkg/apis/core/validation/validation.go): endpoints and
+ * external IPs may not be unspecified, loopback or link-local, because no node could route to them.
+ */
+export function isNonSpecialIP(text: string): string[] {
+  const ip = parseIP(text);
+  if (!ip) return [];
+  const b = ip.bytes;
+  const errs: string[] = [];
+  if (b.every((x) => x === 0)) errs.push(`may not be unspecified (${text})`);
+  const loopback = ip.family === 4 ? b[0] === 127 : b.slice(0, 15).every((x) => x === 0) && b[15] === 1;
+  if (loopback) errs.push("may not be in the loopback range (127.0.0.0/8, ::1/128)");
+  const linkLocal = ip.family === 4 ? b[0] === 169 && b[1] === 254 : b[0] === 0xfe && (b[1] & 0xc0) === 0x80;
+  if (linkLocal) errs.push("may not be in the link-local range (169.254.0.0/16, fe80::/10)");
+  const linkLocalMulticast = ip.family === 4 ? b[0] === 224 && b[1] === 0 && b[2] === 0 : b[0] === 0xff && (b[1] & 0x0f) === 0x02;
+  if (linkLocalMulticast) errs.push("may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)");
+  return errs;
+}

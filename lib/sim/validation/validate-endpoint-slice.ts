@@ -2,7 +2,7 @@ import type { IEndpointSlice } from "kubernetes-models/discovery.k8s.io/v1/Endpo
 import type { FieldError } from "./field-error";
 import { duplicate, immutable, invalid, notSupported, required, tooMany } from "./field-errors";
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from "./dns-names";
-import { parseIP } from "./ip-addresses";
+import { isNonSpecialIP, parseIP } from "./ip-addresses";
 import { isValidPortNum, SUPPORTED_PORT_PROTOCOLS } from "./ports";
 import { validateProtocol } from "./validate-labels";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
@@ -30,6 +30,7 @@ export function validateEndpointSlice(slice: IEndpointSlice): FieldError[] {
       const ip = parseIP(address);
       if (addressType === "IPv4" && ip?.family !== 4) errors.push(invalid(addressPath, address, "must be a valid IPv4 address"));
       else if (addressType === "IPv6" && ip?.family !== 6) errors.push(invalid(addressPath, address, "must be a valid IPv6 address"));
+      else if (addressType === "IPv4" || addressType === "IPv6") for (const msg of isNonSpecialIP(address)) errors.push(invalid(addressPath, address, msg));
       else if (addressType === "FQDN") for (const msg of isDNS1123Subdomain(address)) errors.push(invalid(addressPath, address, msg));
     });
     if (endpoint.hostname) {

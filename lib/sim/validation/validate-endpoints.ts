@@ -2,7 +2,7 @@ import type { IEndpoints } from "kubernetes-models/v1/Endpoints";
 import type { FieldError } from "./field-error";
 import { invalid, required } from "./field-errors";
 import { isDNS1123Label, nameIsDNSSubdomain } from "./dns-names";
-import { isValidIP } from "./ip-addresses";
+import { isNonSpecialIP, isValidIP } from "./ip-addresses";
 import { isValidPortNum, SUPPORTED_PORT_PROTOCOLS } from "./ports";
 import { validateProtocol } from "./validate-labels";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
@@ -17,12 +17,8 @@ export function validateEndpoints(endpoints: IEndpoints): FieldError[] {
     if (addresses.length === 0 && notReady.length === 0) {
       errors.push(required(path, "must specify `addresses` or `notReadyAddresses`"));
     }
-    addresses.forEach((a, j) => {
-      for (const msg of isValidIP(a.ip ?? "")) errors.push(invalid(`${path}.addresses[${j}].ip`, a.ip ?? "", msg));
-    });
-    notReady.forEach((a, j) => {
-      for (const msg of isValidIP(a.ip ?? "")) errors.push(invalid(`${path}.notReadyAddresses[${j}].ip`, a.ip ?? "", msg));
-    });
+    addresses.forEach((a, j) => errors.push(...validateEndpointAddress(a.ip ?? "", `${path}.addresses[${j}].ip`)));
+    notReady.forEach((a, j) => errors.push(...validateEndpointAddress(a.ip ?? "", `${path}.notReadyAddresses[${j}].ip`)));
     const ports = subset.ports ?? [];
     ports.forEach((port, j) => {
       const portPath = `${path}.ports[${j}]`;
@@ -34,6 +30,11 @@ export function validateEndpoints(endpoints: IEndpoints): FieldError[] {
     });
   });
   return errors;
+}
+
+/** validateEndpointAddress: a valid IP that a node can reach. */
+function validateEndpointAddress(ip: string, path: string): FieldError[] {
+  return [...isValidIP(ip), ...isNonSpecialIP(ip)].map((msg) => invalid(path, ip, msg));
 }
 
 export function validateEndpointsUpdate(endpoints: IEndpoints, old: IEndpoints): FieldError[] {

@@ -4,7 +4,7 @@ import type { FieldError } from "./field-error";
 import { duplicate, forbidden, invalid, notSupported, required } from "./field-errors";
 import { goLiteral, goQuote } from "./format-field-error";
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNS1035Label } from "./dns-names";
-import { isValidIP } from "./ip-addresses";
+import { isNonSpecialIP, isValidCIDR, isValidIP } from "./ip-addresses";
 import { isValidPortName, isValidPortNum, SUPPORTED_PORT_PROTOCOLS } from "./ports";
 import { validateLabels, validateProtocol } from "./validate-labels";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./validate-object-meta";
@@ -73,7 +73,8 @@ export function validateService(service: IService): FieldError[] {
 
   if (spec.type !== "ExternalName") errors.push(...validateClusterIPs(spec));
   (spec.externalIPs ?? []).forEach((ip, i) => {
-    for (const msg of isValidIP(ip)) errors.push(invalid(`spec.externalIPs[${i}]`, ip, msg));
+    const msgs = isValidIP(ip);
+    for (const msg of msgs.length > 0 ? msgs : isNonSpecialIP(ip)) errors.push(invalid(`spec.externalIPs[${i}]`, ip, msg));
   });
 
   if (!spec.type) errors.push(required("spec.type"));
@@ -92,9 +93,12 @@ export function validateService(service: IService): FieldError[] {
   if (spec.loadBalancerClass !== undefined && spec.type !== "LoadBalancer") {
     errors.push(forbidden("spec.loadBalancerClass", "may only be used when `type` is 'LoadBalancer'"));
   }
-  if ((spec.loadBalancerSourceRanges?.length ?? 0) > 0 && spec.type !== "LoadBalancer") {
+  if ((spec.loadBalancerSourceRanges?.length ?? 0) > 0) {
     // Upstream names the field with a capital L here.
-    errors.push(forbidden("spec.LoadBalancerSourceRanges", "may only be used when `type` is 'LoadBalancer'"));
+    if (spec.type !== "LoadBalancer") errors.push(forbidden("spec.LoadBalancerSourceRanges", "may only be used when `type` is 'LoadBalancer'"));
+    (spec.loadBalancerSourceRanges ?? []).forEach((range, i) => {
+      for (const msg of isValidCIDR(range.trim())) errors.push(invalid(`spec.LoadBalancerSourceRanges[${i}]`, range.trim(), msg));
+    });
   }
 
   if (!isExternallyAccessible(spec)) {

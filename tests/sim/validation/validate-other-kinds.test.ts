@@ -29,6 +29,15 @@ describe("Endpoints and EndpointSlice validation", () => {
       ],
     },
     {
+      label: "endpoints may not be loopback, link-local or unspecified (ValidateNonSpecialIP)",
+      yaml: "apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: db\nsubsets:\n- addresses:\n  - ip: 127.0.0.1\n  - ip: 169.254.169.254\n  - ip: 0.0.0.0\n  ports:\n  - port: 5432",
+      causes: [
+        ["FieldValueInvalid", 'subsets[0].addresses[0].ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)'],
+        ["FieldValueInvalid", 'subsets[0].addresses[1].ip: Invalid value: "169.254.169.254": may not be in the link-local range (169.254.0.0/16, fe80::/10)'],
+        ["FieldValueInvalid", 'subsets[0].addresses[2].ip: Invalid value: "0.0.0.0": may not be unspecified (0.0.0.0)'],
+      ],
+    },
+    {
       label: "EndpointSlice addressType enum",
       yaml: "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: db-1\naddressType: IP\nendpoints: []",
       causes: [["FieldValueNotSupported", 'addressType: Unsupported value: "IP": supported values: "FQDN", "IPv4", "IPv6"']],

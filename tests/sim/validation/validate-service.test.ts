@@ -132,6 +132,22 @@ describe("Service validation", () => {
       causes: [["FieldValueInvalid", 'spec.clusterIPs: Invalid value: []string{"10.96.0.21"}: first value must match `clusterIP`']],
     },
     {
+      label: "externalIPs must be routable addresses",
+      yaml: service("selector: {app: web}\nexternalIPs: [127.0.0.1, 203.0.113.300]\nports:\n- port: 80"),
+      causes: [
+        ["FieldValueInvalid", 'spec.externalIPs[0]: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)'],
+        ["FieldValueInvalid", 'spec.externalIPs[1]: Invalid value: "203.0.113.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+      ],
+    },
+    {
+      label: "loadBalancerSourceRanges only on a LoadBalancer, and each a CIDR (upstream capitalises the path)",
+      yaml: service("selector: {app: web}\nloadBalancerSourceRanges: [10.0.0.0/33]\nports:\n- port: 80"),
+      causes: [
+        ["FieldValueForbidden", "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'"],
+        ["FieldValueInvalid", 'spec.LoadBalancerSourceRanges[0]: Invalid value: "10.0.0.0/33": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'],
+      ],
+    },
+    {
       label: "allocateLoadBalancerNodePorts only on a LoadBalancer",
       yaml: service("type: NodePort\nallocateLoadBalancerNodePorts: false\nselector: {app: web}\nports:\n- port: 80"),
       causes: [["FieldValueForbidden", "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'"]],
@@ -165,6 +181,11 @@ describe("Service validation", () => {
   test("a nodePort outside the range is reported alone: allocation runs before validation", () => {
     const result = admitYaml(service("type: NodePort\nselector: {app: web}\nports:\n- port: 0\n  nodePort: 80\n  protocol: tcp", "Web"));
     expectCauses(result, [["FieldValueInvalid", "spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767"]]);
+  });
+
+  test("a loadBalancerSourceRanges error points at its line", () => {
+    const result = admitYaml(service("type: LoadBalancer\nselector: {app: web}\nloadBalancerSourceRanges:\n- 10.0.0.0/8\n- 10.0.0.0/33\nports:\n- port: 80"));
+    expect(result.ok ? [] : result.error.causes?.map((c) => [c.field, c.position?.line])).toEqual([["spec.LoadBalancerSourceRanges[1]", 10]]);
   });
 
   test("the NodePort range follows the cluster configuration", () => {
