@@ -63,7 +63,8 @@ function parseSteps(path: string): string[] {
     if (path[i] === ".") {
       i++;
       let name = "";
-      while (i < path.length && path[i] !== "." && path[i] !== "[") name += path[i++];
+      // `\.` keeps a dot inside a key: {.metadata.labels.kubernetes\.io/hostname}.
+      while (i < path.length && path[i] !== "." && path[i] !== "[") name += path[i] === "\\" && i + 1 < path.length ? path[(i += 2) - 1] : path[i++];
       if (name) steps.push(name);
     } else if (path[i] === "[") {
       const close = findBracket(path, i);
