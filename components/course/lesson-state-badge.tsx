@@ -14,7 +14,10 @@ const STYLES: Record<LessonState, string> = {
 
 const MARKS: Record<LessonState, string> = { "not-started": "", visited: "•", completed: "✓" };
 
-/** A round marker with the state as accessible text, so colour is never the only signal. */
+/**
+ * A round marker with the state as accessible text, so colour is never the only signal. Before the
+ * state is known (static lesson pages ask the server after loading) the marker is blank and says nothing.
+ */
 export function LessonStateBadge({ state, label = false }: { state: LessonState | undefined; label?: boolean }) {
   const known = state ?? "not-started";
   return (
@@ -22,7 +25,7 @@ export function LessonStateBadge({ state, label = false }: { state: LessonState 
       <span aria-hidden="true" className={`grid size-5 shrink-0 place-items-center rounded-full border-2 text-xs font-bold ${STYLES[known]}`}>
         {MARKS[known]}
       </span>
-      <span className={label ? "text-sm text-muted" : "sr-only"}>{state ? LABELS[state] : "Progress loading"}</span>
+      {state ? <span className={label ? "text-sm text-muted" : "sr-only"}>{LABELS[state]}</span> : null}
     </span>
   );
 }
