@@ -7,7 +7,9 @@
 /** A piece of a word, kept with its quoting so expansion happens at run time, as the shell does it. */
 export type WordPart =
   | { kind: "literal"; text: string; quoted: boolean }
-  | { kind: "variable"; name: string; quoted: boolean };
+  | { kind: "variable"; name: string; quoted: boolean }
+  /** `$(command)`: the script's output, trailing newlines removed (§2.6.3 Command Substitution). */
+  | { kind: "command"; script: string; quoted: boolean };
 
 export interface Word {
   parts: WordPart[];

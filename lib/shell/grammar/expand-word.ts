@@ -3,9 +3,10 @@ import type { Word } from "./ast";
 /**
  * Parameter expansion and field splitting (Shell Command Language §2.6.2, §2.6.5): `$NAME` is replaced by its
  * value; unquoted expansions are split on blanks, quoted ones are not; an unset variable expands to nothing.
- * Returns the fields the word becomes (an unquoted empty expansion yields no field at all).
+ * Returns the fields the word becomes (an unquoted empty expansion yields no field at all). `$(…)` is replaced by
+ * what `substitute` returns for its script, without trailing newlines, and split like a variable (§2.6.3).
  */
-export function expandWord(word: Word, env: Readonly<Record<string, string>>): string[] {
+export function expandWord(word: Word, env: Readonly<Record<string, string>>, substitute?: (script: string) => string): string[] {
   const fields: string[] = [];
   let current = "";
   let hasField = false;
@@ -15,7 +16,7 @@ export function expandWord(word: Word, env: Readonly<Record<string, string>>): s
       hasField = hasField || part.quoted || part.text.length > 0;
       continue;
     }
-    const value = env[part.name] ?? "";
+    const value = part.kind === "variable" ? (env[part.name] ?? "") : (substitute?.(part.script) ?? "").replace(/\n+$/, "");
     if (part.quoted) {
       current += value;
       hasField = true;

@@ -88,7 +88,7 @@ function skipBlanks(input: string, i: number): number {
 
 /** The delimiter of a here-document is its word with quotes removed (§2.7.4). */
 export function literalText(word: Word): string {
-  return word.parts.map((p) => (p.kind === "literal" ? p.text : `$${p.name}`)).join("");
+  return word.parts.map((p) => (p.kind === "literal" ? p.text : p.kind === "variable" ? `$${p.name}` : `$(${p.script})`)).join("");
 }
 
 function isWordEnd(ch: string | undefined): boolean {
@@ -124,6 +124,11 @@ function readWord(input: string, start: number): WordOutcome {
       const inner = readDoubleQuoted(input, i + 1, parts);
       if (inner === undefined) return { status: "incomplete", reason: "quote" };
       i = inner;
+    } else if (ch === "$" && input[i + 1] === "(") {
+      const close = findSubstitutionEnd(input, i + 2);
+      if (close === undefined) return { status: "incomplete", reason: "quote" };
+      parts.push({ kind: "command", script: input.slice(i + 2, close), quoted: false });
+      i = close + 1;
     } else if (ch === "$") {
       const variable = readVariable(input, i + 1);
       if (variable) {
@@ -158,6 +163,12 @@ function readDoubleQuoted(input: string, start: number, parts: WordPart[]): numb
     if (ch === "\\" && i + 1 < input.length && '$`"\\\n'.includes(input[i + 1])) {
       if (input[i + 1] !== "\n") text += input[i + 1];
       i += 2;
+    } else if (ch === "$" && input[i + 1] === "(") {
+      const close = findSubstitutionEnd(input, i + 2);
+      if (close === undefined) return undefined;
+      flush();
+      parts.push({ kind: "command", script: input.slice(i + 2, close), quoted: true });
+      i = close + 1;
     } else if (ch === "$") {
       const variable = readVariable(input, i + 1);
       if (variable) {
@@ -171,6 +182,28 @@ function readDoubleQuoted(input: string, start: number, parts: WordPart[]): numb
     } else {
       text += ch;
       i++;
+    }
+  }
+  return undefined;
+}
+
+/** The `)` closing a `$(`, skipping quoted text and nested parentheses; undefined when the input ends first. */
+function findSubstitutionEnd(input: string, start: number): number | undefined {
+  let depth = 0;
+  for (let i = start; i < input.length; i++) {
+    const ch = input[i];
+    if (ch === "\\") i++;
+    else if (ch === "'") {
+      const close = input.indexOf("'", i + 1);
+      if (close < 0) return undefined;
+      i = close;
+    } else if (ch === '"') {
+      for (i++; i < input.length && input[i] !== '"'; i++) if (input[i] === "\\") i++;
+      if (i >= input.length) return undefined;
+    } else if (ch === "(") depth++;
+    else if (ch === ")") {
+      if (depth === 0) return i;
+      depth--;
     }
   }
   return undefined;

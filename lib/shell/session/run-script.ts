@@ -1,5 +1,6 @@
 import type { Script, SimpleCommand } from "../grammar/ast";
 import { expandHereDoc, expandWord } from "../grammar/expand-word";
+import { parseScript } from "../grammar/parse-script";
 import type { Command, CommandResult } from "./command";
 
 /** Where a finished command's output went, in the order a terminal would show it. */
@@ -49,7 +50,7 @@ function runPipeline<S>(commands: readonly SimpleCommand[], environment: ScriptE
   let status = 0;
   commands.forEach((command, index) => {
     const last = index === commands.length - 1;
-    const result = runSimpleCommand(command, stdin, !last, environment, background);
+    const result = runSimpleCommand(command, stdin, !last, environment, background, output);
     const routed = route(command, result, environment);
     const side = environment.takeTerminalOutput?.();
     if (side) output.push({ stream: "stdout", text: side });
@@ -62,10 +63,25 @@ function runPipeline<S>(commands: readonly SimpleCommand[], environment: ScriptE
   return status;
 }
 
-function runSimpleCommand<S>(command: SimpleCommand, stdin: string, piped: boolean, environment: ScriptEnvironment<S>, background: boolean): CommandResult {
+/**
+ * Command substitution runs the script in the same session with its stdout captured; what it writes to stderr
+ * still reaches the terminal, and `$?` keeps its status (§2.6.3).
+ */
+function substitution<S>(environment: ScriptEnvironment<S>, stderr: OutputChunk[]): (script: string) => string {
+  return (text) => {
+    const parsed = parseScript(text);
+    if (parsed.status !== "ok") return "";
+    const run = runScript(parsed.script, environment);
+    stderr.push(...run.output.filter((c) => c.stream === "stderr"));
+    return run.output.filter((c) => c.stream === "stdout").map((c) => c.text).join("");
+  };
+}
+
+function runSimpleCommand<S>(command: SimpleCommand, stdin: string, piped: boolean, environment: ScriptEnvironment<S>, background: boolean, output: OutputChunk[]): CommandResult {
   const env = environment.env;
-  const argv = command.words.flatMap((w) => expandWord(w, env));
-  const assigned = Object.fromEntries(command.assignments.map((a) => [a.name, expandWord(a.value, env).join(" ")]));
+  const substitute = substitution(environment, output);
+  const argv = command.words.flatMap((w) => expandWord(w, env, substitute));
+  const assigned = Object.fromEntries(command.assignments.map((a) => [a.name, expandWord(a.value, env, substitute).join(" ")]));
   if (argv.length === 0) {
     Object.assign(env, assigned);
     return { stdout: "", stderr: "", exitCode: 0 };

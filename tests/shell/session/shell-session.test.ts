@@ -15,6 +15,7 @@ describe("ShellSession.execute", () => {
     ["a here-document without its delimiter", "cat <<EOF | kubectl apply -f -\napiVersion: v1"],
     ["a trailing pipe", "kubectl get pods |"],
     ["a trailing &&", "kubectl get pods &&"],
+    ["an open command substitution", "echo $(kubectl get pods"],
   ])("asks for more input after %s", (_label, input) => {
     const output = session().execute(input);
     expect(output).toMatchObject({ needsMoreInput: true, text: "" });
@@ -31,6 +32,9 @@ describe("ShellSession.execute", () => {
     ["$? of the previous command", "false; echo $?", "1\n", 0],
     ["a variable", "NS=kube-system; kubectl get svc -n $NS -o name", "service/kube-dns\n", 0],
     ["a comment", "# nothing to do", "", 0],
+    ["command substitution in an argument", "kubectl exec $(kubectl get pods -l app=web -o name | head -1) -- hostname", "web-7d9f8b6c5d-abcde\n", 0],
+    ["command substitution inside double quotes", 'echo "pods: $(kubectl get pods --no-headers | wc -l)"', "pods: 2\n", 0],
+    ["command substitution whose command fails", "echo $(kubectl get svc nope)", 'Error from server (NotFound): services "nope" not found\n\n', 0],
   ])("runs %s", (_label, input, text, exitCode) => {
     const output = session().execute(input);
     expect(output.text).toBe(text);
