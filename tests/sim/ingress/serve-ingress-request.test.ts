@@ -444,3 +444,18 @@ describe("serveIngressRequest: service-upstream", () => {
     expect(result.accessLog).toContain(log);
   });
 });
+
+describe("serveIngressRequest: rewrite-target: / on a Prefix path (the pre-0.22 habit)", () => {
+  // docs/examples/rewrite: since 0.22 the target replaces the whole URI; rewrite-target also turns every path of
+  // the host into a case-insensitive regex (ingress-path-matching.md), so Prefix /app now matches /application.
+  test.each([
+    { path: "/app/users/1", upstream: "GET / " },
+    { path: "/APP", upstream: "GET / " },
+    { path: "/application", upstream: "GET / " },
+  ])("$path reaches the backend as $upstream", ({ path, upstream }) => {
+    const { s, controller } = cluster([ingress("old-rewrite", { ingressClassName: "nginx", rules: [{ host: "old.example.com", paths: [{ path: "/app", service: "main-api", port: 80 }] }] }, { namespace: "production", annotations: { "nginx.ingress.kubernetes.io/rewrite-target": "/" } }), ...backends()]);
+    const result = serveIngressRequest(s, controller, curl(`http://old.example.com${path}`));
+    expect(result.status).toBe(200);
+    expect(result.body.startsWith(upstream)).toBe(true);
+  });
+});
