@@ -107,13 +107,13 @@ function validateIntOrPercent(value: number | string | undefined, path: string):
 export function validateDeploymentUpdate(deployment: IDeployment, old: IDeployment): FieldError[] {
   const errors = [...validateObjectMetaUpdate(deployment.metadata, old.metadata), ...validateDeployment(deployment)];
   if (!isSemanticallyEqual(deployment.spec?.selector ?? null, old.spec?.selector ?? null)) {
-    errors.push(immutable("spec.selector", goLiteral(formatSelector(deployment.spec?.selector as LabelSelector | undefined))));
+    errors.push(immutable("spec.selector", goLiteral(formatLabelSelectorGo(deployment.spec?.selector as LabelSelector | undefined))));
   }
   return errors;
 }
 
 /** The selector as Go's %#v prints a metav1.LabelSelector (map keys sorted). */
-function formatSelector(selector: LabelSelector | undefined): string {
+export function formatLabelSelectorGo(selector: LabelSelector | undefined): string {
   const labels = Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${goQuote(k)}:${goQuote(v)}`);
   const matchLabels = labels.length > 0 ? `map[string]string{${labels.join(", ")}}` : "map[string]string(nil)";
   return `v1.LabelSelector{MatchLabels:${matchLabels}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`;

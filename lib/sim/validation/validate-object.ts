@@ -14,11 +14,13 @@ import type { Certificate, Issuer } from "../objects/cert-manager";
 import type { Kind } from "../objects/kinds";
 import type { LabelSelector } from "../selectors/label-selector";
 import type { FieldError } from "./field-error";
-import { invalid, required } from "./field-errors";
+import { immutable, invalid, required } from "./field-errors";
+import { goLiteral } from "./format-field-error";
+import { isSemanticallyEqual } from "./is-semantically-equal";
 import { nameIsDNSSubdomain } from "./dns-names";
 import { validateCertificate, validateIssuer } from "./validate-cert-manager";
 import { validateConfigMap, validateConfigMapUpdate } from "./validate-config-map";
-import { validateDeployment, validateDeploymentUpdate, validatePodTemplateForReplicaSet } from "./validate-deployment";
+import { formatLabelSelectorGo, validateDeployment, validateDeploymentUpdate, validatePodTemplateForReplicaSet } from "./validate-deployment";
 import { validateEndpointSlice, validateEndpointSliceUpdate } from "./validate-endpoint-slice";
 import { validateEndpoints, validateEndpointsUpdate } from "./validate-endpoints";
 import { validateIngressCreate, validateIngressUpdate } from "./validate-ingress";
@@ -59,6 +61,7 @@ export function validateObjectUpdate(kind: Kind, object: unknown, old: unknown):
     case "Service": return validateServiceUpdate(object as IService, old as IService);
     case "Pod": return validatePodUpdate(object as IPod, old as IPod);
     case "Deployment": return validateDeploymentUpdate(object as IDeployment, old as IDeployment);
+    case "ReplicaSet": return validateReplicaSetUpdate(object as IReplicaSet, old as IReplicaSet);
     case "Ingress": return validateIngressUpdate(object as IIngress, old as IIngress);
     case "IngressClass": return validateIngressClassUpdate(object as IIngressClass, old as IIngressClass);
     case "NetworkPolicy": return validateNetworkPolicyUpdate(object as INetworkPolicy, old as INetworkPolicy);
@@ -72,6 +75,15 @@ export function validateObjectUpdate(kind: Kind, object: unknown, old: unknown):
       return [...validateObjectMetaUpdate(metadata(object), metadata(old)), ...validateObject(kind, object)];
     }
   }
+}
+
+/** ValidateReplicaSetUpdate plus the strategy's apps/v1 rule that spec.selector never changes. */
+function validateReplicaSetUpdate(replicaSet: IReplicaSet, old: IReplicaSet): FieldError[] {
+  const errors = [...validateObjectMetaUpdate(replicaSet.metadata, old.metadata), ...validateReplicaSet(replicaSet)];
+  if (!isSemanticallyEqual(replicaSet.spec?.selector ?? null, old.spec?.selector ?? null)) {
+    errors.push(immutable("spec.selector", goLiteral(formatLabelSelectorGo(replicaSet.spec?.selector as LabelSelector | undefined))));
+  }
+  return errors;
 }
 
 /** ValidateReplicaSet (pkg/apis/apps/validation/validation.go): like a Deployment without a strategy. */

@@ -109,6 +109,15 @@ describe("Deployment validation", () => {
     expect(result.ok ? [] : result.error.causes?.map((c) => [c.field, c.type])).toEqual([["spec", "FieldValueForbidden"]]);
   });
 
+  test("a ReplicaSet's selector is immutable too", () => {
+    const rs = (app: string) =>
+      `apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: ${app}}\n  template:\n    metadata:\n      labels: {app: ${app}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n`;
+    const old = admitted(rs("web"));
+    expectCauses(admitYaml(rs("api"), { operation: "update", old }), [
+      ["FieldValueInvalid", 'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"api"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable'],
+    ]);
+  });
+
   test("scaling the same Deployment is a valid update", () => {
     const old = admitted(fixture("kubectl-create-deployment.yaml"));
     expect(admitYaml(fixture("kubectl-create-deployment.yaml").replace("replicas: 2", "replicas: 5"), { operation: "update", old }).ok).toBe(true);
