@@ -60,12 +60,14 @@ function buildSession(options: Options): ShellSession | string {
 }
 
 function runInteractive(session: ShellSession): void {
-  const editor = new LineEditor(undefined, (line, cursor) => session.complete(line, cursor), process.stdout.columns ?? 80);
+  const editor = new LineEditor(undefined, (line, cursor) => session.complete(line, cursor), process.stdout.columns || 80);
+  process.stdout.on("resize", () => editor.resize(process.stdout.columns || 80));
   const stdin = process.stdin;
   stdin.setRawMode(true);
   stdin.setEncoding("utf8");
   let pending: string | undefined;
-  const write = (text: string) => process.stdout.write(text.replace(/\r?\n/g, "\r\n"));
+  // Node's raw mode keeps the terminal's output processing (ONLCR), so `\n` already starts a new line.
+  const write = (text: string) => process.stdout.write(text);
   process.stdout.write(editor.start(session.prompt()));
   stdin.on("data", (data: string) => {
     if (session.isBusy()) {

@@ -1,5 +1,5 @@
 import type { ManifestObject } from "@/lib/sim/objects/meta";
-import { normalizeShellName, preferredShell } from "../tools/image-tools";
+import { normalizeShellName, preferredShell, resolveImageToolbox } from "../tools/image-tools";
 import { containerNameForImage } from "./build-created-objects";
 import { createObject } from "./create";
 import { flagBoolean, flagValue, flagValues } from "./kubectl-flags";
@@ -70,6 +70,11 @@ export const runVerb: KubectlVerb = {
       const result = host.runInPod({ namespace, pod: name, container: name, shell }, flags.command, context.stdin);
       const removed = remove && host.cluster.delete("Pod", name, namespace).ok ? `pod "${name}" deleted\n` : "";
       return { stdout: result.stdout + removed, stderr: result.stderr, exitCode: result.exitCode };
+    }
+    if (!resolveImageToolbox(image).shells.includes(shell)) {
+      // The container's process cannot start: the runtime reports the missing executable and kubectl gives up.
+      const removed = remove && host.cluster.delete("Pod", name, namespace).ok ? `pod "${name}" deleted\n` : "";
+      return failWith(`pod ${namespace}/${name} terminated (StartError)\nfailed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n${removed}`);
     }
     host.enterPod({ namespace, pod: name, container: name, shell, removeOnExit: remove, attached: true });
     return { stdout: tty ? "If you don't see a command prompt, try pressing enter.\n" : "", stderr: "", exitCode: 0 };

@@ -54,6 +54,14 @@ describe("ShellSession.execute", () => {
     expect(s.execute("exit").ended).toBe(true);
   });
 
+  test("kubectl run -it with a shell the image lacks fails to start, and --rm removes the pod", () => {
+    const s = session();
+    const output = s.execute("kubectl run bb -it --rm --image=busybox -- bash");
+    expect(output.text).toBe('pod default/bb terminated (StartError)\nfailed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\npod "bb" deleted\n');
+    expect(output.exitCode).toBe(1);
+    expect(s.prompt()).toBe("learner@workstation:~$ ");
+  });
+
   test("history keeps every submitted input", () => {
     const s = session();
     s.execute("kubectl get pods");
