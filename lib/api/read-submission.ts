@@ -18,6 +18,13 @@ const MAX_BODY_BYTES = 6 * MAX_SUBMISSION_BYTES;
 const LIMITS = resolveManifestLimits({ maxBytes: MAX_SUBMISSION_BYTES });
 
 /**
+ * Pods a submission may ask its Deployments and ReplicaSets for, in total. The API server itself has no such
+ * limit, but every replica is a Pod the simulator schedules and reconciles while the request waits (about a
+ * millisecond each): `replicas: 1000000` would hold the server for many minutes. A lesson needs a handful.
+ */
+export const MAX_SUBMISSION_REPLICAS = 100;
+
+/**
  * Reads and checks a submission before anything is written: JSON body `{ yaml }`, at most 64 KiB of YAML, at most
  * 100 documents, YAML aliases and nesting within the parser's limits, no control characters. Each violation is a
  * 4xx with a clear message; ordinary YAML mistakes pass through to be graded and explained.
@@ -33,14 +40,31 @@ export async function readSubmission(request: Request): Promise<string> {
   } catch {
     throw new ApiError("bad_request", "the request body is not valid JSON");
   }
-  const parsed = submissionSchema.safeParse(body);
-  if (!parsed.success) throw new ApiError("bad_request", "the request body must be {\"yaml\": \"<your YAML>\"}");
-  const yaml = parsed.data.yaml;
-  for (const error of parseManifests(yaml, { file: LEARNER_FILE, limits: LIMITS }).errors) {
+  const envelope = submissionSchema.safeParse(body);
+  if (!envelope.success) throw new ApiError("bad_request", "the request body must be {\"yaml\": \"<your YAML>\"}");
+  const yaml = envelope.data.yaml;
+  const parsed = parseManifests(yaml, { file: LEARNER_FILE, limits: LIMITS });
+  for (const error of parsed.errors) {
     const code = classifyLimitError(error.message);
     if (code) throw new ApiError(code, error.message);
   }
+  const replicas = countRequestedReplicas(parsed.documents.map((d) => d.object));
+  if (replicas > MAX_SUBMISSION_REPLICAS) {
+    throw new ApiError("unprocessable", `the YAML asks for ${replicas} replicas; at most ${MAX_SUBMISSION_REPLICAS} in total are accepted`);
+  }
   return yaml;
+}
+
+/** spec.replicas of every Deployment and ReplicaSet, counting only what the simulator would read as a number. */
+function countRequestedReplicas(objects: readonly unknown[]): number {
+  let total = 0;
+  for (const object of objects) {
+    const { kind, spec } = object as { kind?: unknown; spec?: { replicas?: unknown } | null };
+    if (kind !== "Deployment" && kind !== "ReplicaSet") continue;
+    const replicas = spec !== null && typeof spec === "object" ? spec.replicas : undefined;
+    if (typeof replicas === "number" && Number.isFinite(replicas) && replicas > 0) total += replicas;
+  }
+  return total;
 }
 
 /**

@@ -25,6 +25,8 @@ const submit = (body: BodyInit, init: Parameters<typeof buildRequest>[1] = {}, i
 const yamlBody = (yaml: string) => JSON.stringify({ yaml });
 
 const configMaps = (count: number) => Array.from({ length: count }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}`).join("\n---\n");
+const deployment = (name: string, replicas: number) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n`;
 const billionLaughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
   .concat(["b", "c", "d", "e", "f", "g"].map((key, i) => `${key}: &${key} [${Array(10).fill(`*${"abcdefg"[i]}`).join(", ")}]`))
   .join("\n");
@@ -71,6 +73,8 @@ describe("POST /api/exercises/[id]/submissions refuses bad input with a 4xx and 
     { label: "a NUL byte", init: {}, body: yamlBody("kind: Service\u0000\n"), status: 422, error: /line 1: control characters are not allowed/ },
     { label: "binary junk", init: {}, body: yamlBody("\u0001\u0002\u0003\u001b[31m\u007f\u0085\u0099"), status: 422, error: /control characters are not allowed/ },
     { label: "a lone surrogate", init: {}, body: '{"yaml": "kind: \\ud800"}', status: 422, error: /control characters are not allowed/ },
+    { label: "a Deployment of a million replicas", init: {}, body: yamlBody(deployment("big", 1_000_000)), status: 422, error: /^the YAML asks for 1000000 replicas; at most 100 in total are accepted$/ },
+    { label: "replicas spread over a List of ReplicaSets and Deployments", init: {}, body: yamlBody([deployment("a", 60), deployment("b", 30).replace("kind: Deployment", "kind: ReplicaSet"), deployment("c", 20)].join("---\n")), status: 422, error: /asks for 110 replicas/ },
   ])("$label → $status", async ({ init, body, status, error }) => {
     const before = await countRows(db);
     const response = await submit(body, init);
@@ -127,6 +131,7 @@ describe("POST /api/exercises/[id]/submissions grades on the server", () => {
     { label: "a scalar document that says too many", yaml: "too many objects at most\n", message: /invalid object to validate/ },
     { label: "a tab used as indentation", yaml: "kind: Service\nspec:\n\tports: []\n", message: /found character that cannot start any token/ },
     { label: "a document of a wrong kind", yaml: "apiVersion: v1\nkind: Nonsense\nmetadata:\n  name: x\n", message: /Nonsense/ },
+    { label: "replicas that are not a number", yaml: deployment("web", 0).replace("replicas: 0", "replicas: lots"), message: /replicas/ },
   ])("an ordinary YAML mistake ($label) is graded and explained, not refused", async ({ yaml, message }) => {
     const before = await countRows(db);
     const response = await submit(yamlBody(yaml));
@@ -135,6 +140,12 @@ describe("POST /api/exercises/[id]/submissions grades on the server", () => {
     expect(result.status).toBe("fail");
     expect(result.diagnostics.map((d: { message: string }) => d.message).join("\n")).toMatch(message);
     expect((await countRows(db)).submissions).toBe(before.submissions + 1);
+  });
+
+  test("exactly the replica budget is graded, not refused", async () => {
+    const response = await submit(yamlBody(deployment("web", 100)));
+    expect(response.status).toBe(200);
+    expect((await response.json()).result.diagnostics).toEqual([]);
   });
 
   test("GET returns the learner's attempts and last submission", async () => {
