@@ -6,7 +6,9 @@ import type { BenchRow } from "./bench-row";
  * Each suite is a module exporting an async function that returns rows; `npm run bench -- NAME…` runs a subset.
  */
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
+  "sim-scenario": async () => (await import("./sim-scenario")).runSimScenarioBenchmark(),
   "netpol-matrix": async () => (await import("./netpol-matrix")).runNetpolMatrixBenchmark(),
+  "shell-commands": async () => (await import("./shell-commands")).runShellCommandBenchmark(),
   grade: async () => (await import("./grade-exercises")).runGradeBenchmark(),
   "http-grading": async () => (await import("./http-grading")).runHttpGradingBenchmark(),
 };
