@@ -122,9 +122,7 @@ function parseChecked(text: string, file: string, limits: ManifestLimits): Parse
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const unknownAnchor = /Unresolved alias[^:]*: \*?(\S+)/.exec(message)?.[1];
-      const detail = unknownAnchor ? `unknown anchor '${unknownAnchor.replace(/^\*/, "")}' referenced` : "document contains excessive aliasing";
+      const detail = describeToJSError(error);
       errors.push({ message: `error parsing ${file}: error converting YAML to JSON: yaml: ${detail}`, position: rootPosition, docIndex });
       continue;
     }
@@ -155,6 +153,15 @@ function parseChecked(text: string, file: string, limits: ManifestLimits): Parse
     }
   }
   return { documents, errors };
+}
+
+/** yaml's toJS failures in go-yaml's words (go-yaml v2 decode.go: unknown anchor, failWantMap). */
+function describeToJSError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknownAnchor = /Unresolved alias[^:]*: \*?(\S+)/.exec(message)?.[1];
+  if (unknownAnchor) return `unknown anchor '${unknownAnchor.replace(/^\*/, "")}' referenced`;
+  if (/Merge sources must be/.test(message)) return "map merge requires map or sequence of maps as the value";
+  return "document contains excessive aliasing";
 }
 
 function fail(message: string, position?: SourcePosition): ParseManifestsResult {

@@ -46,8 +46,17 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   if (missing.length > 0) {
     return err(badRequest(validationMessage(file, missing.length === 1 ? missing[0] : `[${missing.join(", ")}]`)));
   }
-  const kind = typeof object.kind === "string" ? object.kind : String(object.kind);
-  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : String(object.apiVersion);
+  for (const field of ["apiVersion", "kind"] as const) {
+    const value = object[field];
+    if (typeof value !== "string") {
+      // kubectl reads apiVersion and kind into a small Go struct before anything else (k8s.io/apimachinery
+      // pkg/runtime/serializer/json: the `detector` of unstructured decoding).
+      const type = typeof value === "number" ? "number" : typeof value === "boolean" ? "bool" : Array.isArray(value) ? "array" : "object";
+      return err(badRequest(`unable to decode ${JSON.stringify(file)}: json: cannot unmarshal ${type} into Go struct field detector.${field} of type string`));
+    }
+  }
+  const kind = object.kind as string;
+  const apiVersion = object.apiVersion as string;
   if (!isKind(kind) || KIND_INFO[kind].apiVersion !== apiVersion) return err(noMatchError(object, kind, apiVersion, file));
 
   const version = apiVersion.includes("/") ? apiVersion.slice(apiVersion.indexOf("/") + 1) : apiVersion;

@@ -49,6 +49,17 @@ function goTypeOf(encoded: string, fieldName: string): string {
   }
 }
 
+function zeroValue(encoded: string): unknown {
+  if (encoded.startsWith("[") || encoded === "*") return null;
+  switch (encoded) {
+    case "s": return "";
+    case "n": return 0;
+    case "b": return false;
+    case "x": return 0;
+    default: return {};
+  }
+}
+
 function jsonTypeOf(value: unknown): string {
   if (typeof value === "string") return "string";
   if (typeof value === "number") return "number";
@@ -122,8 +133,9 @@ function decodeValue(
   if (encoded.startsWith("[")) {
     if (!Array.isArray(value)) return mismatch();
     const item = encoded.slice(1);
+    // encoding/json decodes a null list item to the item type's zero value (an empty struct, "", 0, false).
     return value.map((element, i) =>
-      element === null ? null : decodeValue(element, item, `${path}[${i}]`, goPath, owner, context),
+      element === null || element === undefined ? zeroValue(item) : decodeValue(element, item, `${path}[${i}]`, goPath, owner, context),
     );
   }
   if (encoded.startsWith("{")) {

@@ -83,6 +83,12 @@ describe("parseManifests: errors", () => {
       line: 1,
     },
     {
+      label: "a merge key whose value is not a map (go-yaml's failWantMap)",
+      text: "metadata:\n  <<: 1\n",
+      message: "error parsing STDIN: error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value",
+      line: 1,
+    },
+    {
       label: "a scalar document (kubectl: invalid object to validate)",
       text: "hello\n",
       message: 'error validating "STDIN": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false',

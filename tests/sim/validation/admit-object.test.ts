@@ -144,6 +144,23 @@ describe("admitObject: kinds and versions", () => {
     }
   });
 
+  test.each([
+    { label: "an apiVersion that is a mapping", object: { apiVersion: { toString: false }, kind: "ConfigMap" }, message: 'unable to decode "STDIN": json: cannot unmarshal object into Go struct field detector.apiVersion of type string' },
+    { label: "a numeric kind", object: { apiVersion: "v1", kind: 5 }, message: 'unable to decode "STDIN": json: cannot unmarshal number into Go struct field detector.kind of type string' },
+  ])("$label is a decoding error, not an internal one", ({ object, message }) => {
+    const result = admit(object);
+    expect(result.ok ? "" : `${result.error.reason}: ${result.error.message}`).toBe(`BadRequest: ${message}`);
+  });
+
+  test.each([
+    { label: "an empty Service port", yaml: "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - \n", first: "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive" },
+    { label: "an empty container port", yaml: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - \n", first: "spec.containers[0].ports[0].containerPort: Required value" },
+    { label: "an empty EndpointSlice endpoint", yaml: "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ext-1\naddressType: IPv4\nendpoints:\n-\n", first: "endpoints[0].addresses: Required value: must contain at least 1 address" },
+  ])("a null list item decodes to the zero value and fails validation: $label", ({ yaml, first }) => {
+    const result = admitYaml(yaml);
+    expect(result.ok ? "" : formatFieldError(result.error.causes![0])).toBe(first);
+  });
+
   test("metadata.name is required", () => {
     const result = admit({ apiVersion: "v1", kind: "ConfigMap", data: { a: "b" } });
     expect(result.ok ? "" : result.error.message).toBe('The ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required');
