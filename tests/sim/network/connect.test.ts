@@ -80,6 +80,17 @@ describe("connect: the article's my-backend-api Service", () => {
     expect(result.dns).toBeUndefined();
   });
 
+  test("UDP 53 to the kube-dns Service reaches a CoreDNS pod", () => {
+    const result = connect(state, { from: fromPod(state, "netshoot"), host: "kube-dns.kube-system.svc.cluster.local", port: 53, protocol: "UDP" });
+    expect(result).toMatchObject({ outcome: "connected", service: { name: "kube-dns", port: 53 }, endpoint: { ip: "10.244.0.3", port: 53 } });
+  });
+
+  test("UDP to a pod port only bound for TCP is refused (ICMP port unreachable)", () => {
+    const result = connect(state, { from: fromPod(state, "netshoot"), host: "10.244.2.7", port: 3000, protocol: "UDP" });
+    expect(result.outcome).toBe("refused");
+    expect(summaries(result.hops)).toContain("nothing listens on 3000/UDP");
+  });
+
   test.each([
     { label: "unused pod address", host: "10.244.2.99", outcome: "timeout" },
     { label: "unused Service address", host: "10.96.9.9", outcome: "timeout" },
