@@ -1,43 +1,18 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
+import type { SessionLogEntry, ShellOutput, ShellSessionOptions } from "./shell-output";
 import { parseScript } from "../grammar/parse-script";
-import { TEXT_FILTERS } from "../commands/text-filters";
 import { completeLine } from "../completion/complete-line";
-import { kubectl } from "../kubectl/kubectl";
 import type { CompletionResult } from "../terminal/line-editor";
-import { buildPodCommands, WORKSTATION_TOOLS } from "../tools/pod-commands";
 import { buildPodEnvironment } from "../tools/build-pod-environment";
 import { readPodFile } from "../tools/read-pod-file";
-import { BUILTINS } from "./builtins";
 import type { Command, CommandResult } from "./command";
-import { JOB_COMMANDS } from "./job-commands";
+import { JobTable } from "./job-table";
+import { buildCommandTable } from "./build-command-table";
 import { runScript, type OutputChunk } from "./run-script";
 import type { PodShell, PortForward, ShellHost, ShellJob, ShellLocation } from "./shell-host";
 import { formatLeavePod, formatPrompt } from "./format-prompt";
 
-/** What one call to execute() gives the terminal. */
-export interface ShellOutput {
-  /** stdout and stderr interleaved in the order the commands wrote them, `\n` line ends. */
-  text: string;
-  exitCode: number;
-  /** The input is not complete (open quote, here-document, trailing `|`): prompt `> ` and call again with all of it. */
-  needsMoreInput: boolean;
-  clearScreen: boolean;
-  /** `exit` on the workstation: the terminal session is over. */
-  ended: boolean;
-}
-
-export interface ShellSessionOptions {
-  /** The learner's sandbox; the session writes to it. */
-  cluster: Cluster;
-  /** Files the page gives the terminal (exercise editor contents), by name: `kubectl apply -f exercise.yaml`. */
-  files?: Readonly<Record<string, string>>;
-  env?: Readonly<Record<string, string>>;
-  /** Simulated time between two commands, so AGE moves as it does in a real terminal. Default 5 s. */
-  commandIntervalMs?: number;
-}
-
-/** One entry of the replayable log: everything that changed the session, in order. */
-export type SessionLogEntry = { type: "execute"; input: string } | { type: "interrupt" } | { type: "file"; name: string; text: string };
+export type { SessionLogEntry, ShellOutput, ShellSessionOptions } from "./shell-output";
 
 const WORKSTATION_ENV: Readonly<Record<string, string>> = {
   HOME: "/home/learner",
@@ -61,15 +36,13 @@ export class ShellSession implements ShellHost {
   private readonly files = new Map<string, string>();
   private readonly historyEntries: string[] = [];
   private readonly log: SessionLogEntry[] = [];
-  private readonly jobs: ShellJob[] = [];
-  private foreground: ShellJob | undefined;
+  private readonly jobs = new JobTable();
   private readonly accessLogs = new Map<string, string[]>();
   private pendingPod: PodShell | undefined;
   private exitRequest: number | undefined;
   private clearRequested = false;
   private terminalOutput = "";
   private attempts = 0;
-  private pids = 4242;
   private readonly interval: number;
   /** What the session started from (files, env, interval), kept for serializeSession. */
   readonly initial: Readonly<Pick<ShellSessionOptions, "files" | "env" | "commandIntervalMs">>;
@@ -91,13 +64,13 @@ export class ShellSession implements ShellHost {
   }
 
   prompt(): string {
-    if (this.foreground) return "";
+    if (this.jobs.foreground) return "";
     return formatPrompt(this.currentLocation, this.cluster);
   }
 
   /** Whether a foreground process (a port-forward) holds the terminal until interrupt(). */
   isBusy(): boolean {
-    return this.foreground !== undefined;
+    return this.jobs.foreground !== undefined;
   }
 
   /** Gives the terminal a file, as the exercise editor does when its contents change. */
@@ -108,7 +81,7 @@ export class ShellSession implements ShellHost {
 
   execute(input: string): ShellOutput {
     const quiet = { text: "", exitCode: Number(this.env["?"] ?? 0), needsMoreInput: false, clearScreen: false, ended: false };
-    if (this.foreground) return quiet;
+    if (this.jobs.foreground) return quiet;
     const parsed = parseScript(input);
     if (parsed.status === "incomplete") return { ...quiet, needsMoreInput: true };
     if (input.trim().length > 0) this.historyEntries.push(input.replace(/\n$/, ""));
@@ -145,10 +118,7 @@ export class ShellSession implements ShellHost {
   /** Ctrl-C: stops the foreground port-forward; at a prompt it only abandons the line (the LineEditor's job). */
   interrupt(): ShellOutput {
     this.log.push({ type: "interrupt" });
-    const job = this.foreground;
-    if (!job) return { text: "", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
-    this.foreground = undefined;
-    this.jobs.splice(this.jobs.indexOf(job), 1);
+    if (!this.jobs.interruptForeground()) return { text: "", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
     this.workstationEnv["?"] = "130";
     return { text: "^C\n", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
   }
@@ -195,18 +165,11 @@ export class ShellSession implements ShellHost {
   }
 
   startPortForward(forwards: PortForward[], commandText: string, background = false): ShellJob {
-    const job: ShellJob = { id: this.nextJobId(), pid: this.pids++, command: commandText, forwards };
-    this.jobs.push(job);
-    if (!background) this.foreground = job;
-    return job;
+    return this.jobs.start(forwards, commandText, background);
   }
 
   findPortForward(localPort: number): PortForward | undefined {
-    for (const job of this.jobs) {
-      const forward = job.forwards.find((f) => f.localPort === localPort);
-      if (forward) return forward;
-    }
-    return undefined;
+    return this.jobs.findPortForward(localPort);
   }
 
   writeTerminal(text: string): void {
@@ -250,26 +213,17 @@ export class ShellSession implements ShellHost {
   }
 
   listJobs(): readonly ShellJob[] {
-    return this.jobs;
+    return this.jobs.list();
   }
 
   /** `kill %N`: ends a background job. */
   stopJob(id: number): ShellJob | undefined {
-    const index = this.jobs.findIndex((j) => j.id === id);
-    if (index < 0) return undefined;
-    const [job] = this.jobs.splice(index, 1);
-    return job;
+    return this.jobs.stop(id);
   }
 
   /** `fg %N`: the job takes the terminal back. */
   foregroundJob(id: number): ShellJob | undefined {
-    const job = this.jobs.find((j) => j.id === id);
-    if (job) this.foreground = job;
-    return job;
-  }
-
-  private nextJobId(): number {
-    return this.jobs.reduce((max, j) => Math.max(max, j.id), 0) + 1;
+    return this.jobs.bringToForeground(id);
   }
 
   private runScriptText(text: string): CommandResult {
@@ -294,13 +248,7 @@ export class ShellSession implements ShellHost {
   }
 
   private commandTable(): Record<string, Command<ShellHost>> {
-    const builtins = BUILTINS as Readonly<Record<string, Command<ShellHost>>>;
-    if (this.currentLocation.kind === "workstation") {
-      return { ...(TEXT_FILTERS as Readonly<Record<string, Command<ShellHost>>>), ...WORKSTATION_TOOLS, ...builtins, ...JOB_COMMANDS, kubectl, k: kubectl };
-    }
-    const pod = this.cluster.get("Pod", this.currentLocation.pod, this.currentLocation.namespace);
-    const container = pod?.spec?.containers?.find((c) => c.name === (this.currentLocation as PodShell).container);
-    return { ...buildPodCommands(container?.image), ...builtins, echo: TEXT_FILTERS.echo as Command<ShellHost> };
+    return buildCommandTable(this.currentLocation, this.cluster);
   }
 
   private lookup(name: string): Command<ShellHost> | undefined {
