@@ -47,6 +47,13 @@ export function formatLogTimestamp(iso: string): string {
   return iso.replace(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2}).*$/, "$1/$2/$3 $4");
 }
 
+/** `2025-05-01 09:00:00.000 UTC`, PostgreSQL's %m. */
+function formatPostgresTimestamp(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?/.exec(iso);
+  if (!match) return iso;
+  return `${match[1]} ${match[2]}${(match[3] ?? ".000").slice(0, 4).padEnd(4, "0")} UTC`;
+}
+
 const tcp = (port: number, purpose: string, http?: HttpBehaviour): ListeningPort => ({ port, protocol: "TCP", purpose, http });
 
 /** The course's own sample applications: small HTTP APIs that answer JSON and honour PORT (default 3000). */
@@ -137,9 +144,10 @@ const CATALOG: readonly KnownImage[] = [
     name: "docker.io/library/postgres",
     description: "PostgreSQL server (port 5432, not HTTP)",
     listens: () => [tcp(5432, "postgresql", "postgres")],
+    // log_line_prefix '%m [%p] ': the timestamp with milliseconds, then the postmaster's PID.
     startupLogs: (_c, ctx) => [
-      `${ctx.startedAt.replace("T", " ").replace(/Z$/, "")} UTC [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
-      `${ctx.startedAt.replace("T", " ").replace(/Z$/, "")} UTC [1] LOG:  database system is ready to accept connections`,
+      `${formatPostgresTimestamp(ctx.startedAt)} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
+      `${formatPostgresTimestamp(ctx.startedAt)} [1] LOG:  database system is ready to accept connections`,
     ],
   },
   {

@@ -65,7 +65,7 @@ describe("buildContainerLogs", () => {
   test.each([
     { label: "nginx entrypoint", o: { image: "nginx:1.27" }, line: "/docker-entrypoint.sh: Configuration complete; ready for start up" },
     { label: "http-echo", o: { image: "hashicorp/http-echo", args: ["-text=hi"] }, line: "2025/05/01 09:00:00 [INFO] server is listening on :5678" },
-    { label: "postgres", o: { image: "postgres:16" }, line: "2025-05-01 09:00:00 UTC [1] LOG:  database system is ready to accept connections" },
+    { label: "postgres", o: { image: "postgres:16" }, line: "2025-05-01 09:00:00.000 UTC [1] LOG:  database system is ready to accept connections" },
     { label: "agnhost netexec", o: { image: "registry.k8s.io/e2e-test-images/agnhost:2.52", args: ["netexec"] }, line: "Started HTTP server on port 8080" },
   ])("$label", ({ o, line }) => {
     expect(buildContainerLogs(asPod(o as PodOptions))).toContain(line);
