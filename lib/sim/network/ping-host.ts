@@ -33,8 +33,9 @@ function allowsAnyProtocol(state: ClusterState, verdict: DirectionVerdict): bool
  *   only for the Service's TCP/UDP/SCTP ports (https://kubernetes.io/docs/reference/networking/virtual-ips/;
  *   https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/). (kube-proxy's IPVS mode binds
  *   ClusterIPs to a dummy interface and does answer; the simulator models iptables mode.)
- * - Pods and nodes answer. NetworkPolicy is defined for TCP, UDP and SCTP only and leaves other protocols to
- *   the plugin (https://kubernetes.io/docs/concepts/services-networking/network-policies/#what-you-can-t-do-with-network-policies-at-least-not-yet).
+ * - Pods and nodes answer. NetworkPolicy controls traffic "at the IP address or port level (OSI layer 3 or 4)"
+ *   for TCP, UDP and SCTP (https://kubernetes.io/docs/concepts/services-networking/network-policies/); how it
+ *   treats other protocols is left to the plugin (kubernetes-sigs/network-policy-api issue 72).
  *   The simulator follows Calico and Cilium: an isolated pod takes ICMP only through a rule that lists no
  *   ports (such a rule admits every protocol); a rule with ports admits only its protocols. Where policy is
  *   not enforced (Flannel), every pod answers.
