@@ -1,3 +1,10 @@
+export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Several buckets guard one request: it goes through only if every one of them let it. */
+export function firstRefusal(...answers: RateLimitAnswer[]): RateLimitAnswer {
+  return answers.find((answer) => !answer.allowed) ?? { allowed: true };
+}
+
 /**
  * A token bucket per key: `capacity` requests at once, refilled at `perSecond`. Kept in the process's memory,
  * so with several replicas each enforces its own share — enough to stop a runaway client, which is its job.
@@ -12,11 +19,13 @@ export class RateLimiter {
   ) {}
 
   /** Takes a token; answers how many seconds to wait when none is left. */
-  take(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  take(key: string): RateLimitAnswer {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, updated: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.updated) / 1000) * this.perSecond);
-    bucket.updated = now;
+    // A wall clock stepped back (NTP) must not drain every bucket: time that went backwards refills nothing.
+    const elapsed = Math.max(0, now - bucket.updated);
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + (elapsed / 1000) * this.perSecond);
+    bucket.updated = Math.max(bucket.updated, now);
     this.buckets.set(key, bucket);
     if (this.buckets.size > 10_000) this.evictFull(now);
     if (bucket.tokens >= 1) {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-session";
 import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
-import { RateLimiter } from "@/lib/api/rate-limiter";
+import { firstRefusal, RateLimiter } from "@/lib/api/rate-limiter";
 import { readSubmission } from "@/lib/api/read-submission";
 import { readTerminalWork } from "@/lib/api/read-terminal-work";
 import { getExercise } from "@/lib/content/get-exercise";
@@ -10,6 +10,8 @@ import { gradeSubmission } from "@/lib/grader/grade-submission";
 
 /** 10 grades at once, then 5 per second, per learner (or per address before the first write). */
 const limiter = new RateLimiter(10, 5);
+/** Requests without a learner cookie also share one bucket: X-Forwarded-For is the client's to write. */
+const visitors = new RateLimiter(60, 20);
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -18,8 +20,8 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const exercise = getExercise((await params).id);
     if (!exercise) throw new ApiError("not_found", "no such exercise");
-    const key = (await readLearnerId()) ?? request.headers.get("x-forwarded-for") ?? "anonymous";
-    const allowed = limiter.take(key);
+    const learner = await readLearnerId();
+    const allowed = learner ? limiter.take(learner) : firstRefusal(limiter.take(request.headers.get("x-forwarded-for") ?? "anonymous"), visitors.take("visitors"));
     if (!allowed.allowed) throw new ApiError("rate_limited", "too many checks; wait a moment", { "Retry-After": String(allowed.retryAfterSeconds) });
     const work = exercise.workspace === "terminal" ? await readTerminalWork(request) : { yaml: await readSubmission(request) };
     const result = gradeSubmission(exercise, work);
