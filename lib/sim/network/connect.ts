@@ -78,10 +78,12 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
   const resolution = resolveConnectHost(state, request.from, request.host, (nameserver) => probeNameserver(state, request.from, nameserver));
   if (!resolution.ok) return { outcome: "dns-failure", hops: resolution.hops ?? [resolution.hop], dns: resolution.dns };
   hops.push(...(resolution.hops ?? []));
-  const resolvedIP = resolution.ip;
-  const base: Pick<ConnectResult, "resolvedIP" | "dns" | "receivingNode"> = { resolvedIP, dns: resolution.dns };
+  // On a node, loopback is the host itself: its hostNetwork listeners, and NodePorts, which kube-proxy also
+  // accepts on 127.0.0.1 (kube-proxy --iptables-localhost-nodeports, default true).
+  const resolvedIP = isIPv4InCIDR(resolution.ip, "127.0.0.0/8") && request.from.kind === "node" ? request.from.ip : resolution.ip;
+  const base: Pick<ConnectResult, "resolvedIP" | "dns" | "receivingNode"> = { resolvedIP: resolution.ip, dns: resolution.dns };
 
-  if (isIPv4InCIDR(resolvedIP, "127.0.0.0/8") && request.from.kind === "pod") return { ...base, ...connectLoopback(request.from.pod, request.port, protocol, hops) };
+  if (isIPv4InCIDR(resolution.ip, "127.0.0.0/8") && request.from.kind === "pod") return { ...base, ...connectLoopback(request.from.pod, request.port, protocol, hops) };
   let destinationPod: Pod | undefined;
   let destinationPort = request.port;
   let sourceIP = client.ip;

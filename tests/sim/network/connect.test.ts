@@ -247,6 +247,12 @@ describe("connect: external traffic and traffic policies (https://kubernetes.io/
     expect(connect(state, { from: external, host: "172.18.0.3", port: 8080 }).outcome).toBe("refused");
   });
 
+  test("a node reaches a NodePort on 127.0.0.1 (localhost NodePorts)", () => {
+    const state = nodePort("Cluster");
+    const node = listClusterNodes(state)[1];
+    expect(connect(state, { from: { kind: "node", node: node.node, ip: node.internalIP }, host: "127.0.0.1", port: 30080 }).outcome).toBe("connected");
+  });
+
   test("a node reaches a ClusterIP through its own kube-proxy", () => {
     const state = articleState();
     const node = listClusterNodes(state)[1];
