@@ -1,5 +1,6 @@
 import type { KubectlVerb } from "./kubectl-verb";
 import { annotateVerb, labelVerb } from "./label";
+import { apiResourcesVerb } from "./api-resources";
 import { applyVerb, replaceVerb } from "./apply";
 import { configVerb } from "./config";
 import { createVerb } from "./create";
@@ -19,6 +20,7 @@ import { versionVerb } from "./version";
 /** The verbs the simulated kubectl knows, by name; kubectl's own command table (k8s.io/kubectl pkg/cmd/cmd.go). */
 export const KUBECTL_VERBS: Readonly<Record<string, KubectlVerb>> = {
   annotate: annotateVerb,
+  "api-resources": apiResourcesVerb,
   apply: applyVerb,
   config: configVerb,
   create: createVerb,

@@ -126,7 +126,7 @@ const SIMULATOR_CASES: GoldenCase[] = [
     name: "client-info",
     source: "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_version/ and kubectl_config/kubectl_config_get-contexts/",
     origin: "simulator",
-    commands: "kubectl version\nkubectl version --client\nkubectl config get-contexts\nkubectl config current-context\nkubectl explain service.spec.ports.targetPort\n",
+    commands: "kubectl version\nkubectl version --client\nkubectl config get-contexts\nkubectl config current-context\nkubectl explain service.spec.ports.targetPort\nkubectl api-resources\n",
     cluster: buildArticleCluster,
   },
 ];
