@@ -1,6 +1,7 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
 import { TEXT_FILTERS } from "../commands/text-filters";
 import { kubectl } from "../kubectl/kubectl";
+import { BASIC_COMMANDS } from "../tools/basic-commands";
 import { buildPodCommands, WORKSTATION_TOOLS } from "../tools/pod-commands";
 import { BUILTINS } from "./builtins";
 import type { Command } from "./command";
@@ -15,9 +16,9 @@ export function buildCommandTable(location: ShellLocation, cluster: Cluster): Re
   const builtins = BUILTINS as Readonly<Record<string, Command<ShellHost>>>;
   const echo = TEXT_FILTERS.echo as Command<ShellHost>;
   if (location.kind === "workstation") {
-    return { ...(TEXT_FILTERS as Readonly<Record<string, Command<ShellHost>>>), ...WORKSTATION_TOOLS, ...builtins, ...JOB_COMMANDS, kubectl, k: kubectl };
+    return { ...(TEXT_FILTERS as Readonly<Record<string, Command<ShellHost>>>), ...BASIC_COMMANDS, ...WORKSTATION_TOOLS, ...builtins, ...JOB_COMMANDS, kubectl, k: kubectl };
   }
   const pod = cluster.get("Pod", location.pod, location.namespace);
   const container = pod?.spec?.containers?.find((c) => c.name === location.container);
-  return { ...buildPodCommands(container?.image), ...builtins, echo };
+  return { ...BASIC_COMMANDS, ...buildPodCommands(container?.image), ...builtins, echo };
 }

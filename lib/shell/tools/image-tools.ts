@@ -27,7 +27,7 @@ const toolbox = (tools: readonly ToolName[], shells: ImageToolbox["shells"], fla
 });
 
 /**
- * Which tools an image has, kept deliberately simple and close to the real images:
+ * Which tools an image has (besides the shell's own commands, cd, pwd, ls, sleep, date, whoami, everywhere), kept deliberately simple and close to the real images:
  * - nicolaka/netshoot (Alpine with bind-tools, curl, iputils, iproute2, netcat-openbsd, bash, zsh): everything;
  * - busybox, alpine: BusyBox applets (wget, nslookup, ping, nc, ip), no curl or dig, only sh;
  * - curlimages/curl: Alpine's BusyBox plus curl;
