@@ -53,6 +53,17 @@ export function XtermTerminal({ backend, banner, label, onCommand, onEnded, init
     terminal.textarea?.setAttribute("aria-label", label);
     fit.fit();
 
+    // Ctrl+C is the interrupt key in a terminal, so copying is Ctrl+Shift+C (or Cmd+C), as in desktop terminals;
+    // pasting (Ctrl+Shift+V, Cmd+V, the context menu) arrives through xterm's own paste handling.
+    terminal.attachCustomKeyEventHandler((event) => {
+      const copy = event.type === "keydown" && event.key.toLowerCase() === "c" && ((event.ctrlKey && event.shiftKey) || event.metaKey);
+      if (copy && terminal.hasSelection()) {
+        void navigator.clipboard?.writeText(terminal.getSelection());
+        return false;
+      }
+      return true;
+    });
+
     const editor = new LineEditor(new History(initialHistory ?? []), (line, cursor) => backend.complete(line, cursor), terminal.cols);
     const write = (text: string) => terminal.write(text.replace(/\r?\n/g, "\r\n"));
     let pending = "";
