@@ -31,7 +31,11 @@ export const kill: Command<ShellHost> = ({ argv, session }) => {
   const byPid = arg !== undefined && /^\d+$/.test(arg) ? list.find((j) => String(j.pid) === arg) : undefined;
   const id = byPid?.id ?? (arg?.startsWith("%") ? parseJobId(arg, list) : undefined);
   const job = id === undefined ? undefined : host.stopJob(id);
-  if (!job) return { stdout: "", stderr: `bash: kill: ${arg ?? ""}: ${arg?.startsWith("%") ? "no such job" : "(${arg}) - No such process"}\n`.replace("(${arg})", `(${arg})`), exitCode: 1 };
+  if (!job) {
+    if (arg === undefined) return { stdout: "", stderr: "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n", exitCode: 2 };
+    const message = arg.startsWith("%") ? `bash: kill: ${arg}: no such job` : `bash: kill: (${arg}) - No such process`;
+    return { stdout: "", stderr: `${message}\n`, exitCode: 1 };
+  }
   return { stdout: `[${job.id}]+  ${"Terminated".padEnd(24)}${job.command}\n`, stderr: "", exitCode: 0 };
 };
 
