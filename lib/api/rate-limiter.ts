@@ -1,10 +1,5 @@
 export type RateLimitAnswer = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Several buckets guard one request: it goes through only if every one of them let it. */
-export function firstRefusal(...answers: RateLimitAnswer[]): RateLimitAnswer {
-  return answers.find((answer) => !answer.allowed) ?? { allowed: true };
-}
-
 /**
  * A token bucket per key: `capacity` requests at once, refilled at `perSecond`. Kept in the process's memory,
  * so with several replicas each enforces its own share — enough to stop a runaway client, which is its job.
@@ -39,5 +34,27 @@ export class RateLimiter {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + ((now - bucket.updated) / 1000) * this.perSecond >= this.capacity) this.buckets.delete(key);
     }
+  }
+}
+
+/**
+ * The limit a write route puts on one learner: a bucket per learner cookie; before the first write, a bucket per
+ * claimed address and, because X-Forwarded-For is the client's to write, one bucket all visitors share.
+ */
+export class LearnerRateLimit {
+  private readonly learners: RateLimiter;
+  private readonly visitors: RateLimiter;
+
+  constructor(perLearner: { capacity: number; perSecond: number }, allVisitors: { capacity: number; perSecond: number }, now?: () => number) {
+    this.learners = new RateLimiter(perLearner.capacity, perLearner.perSecond, now);
+    this.visitors = new RateLimiter(allVisitors.capacity, allVisitors.perSecond, now);
+  }
+
+  take(learnerId: string | null, request: Request): RateLimitAnswer {
+    if (learnerId) return this.learners.take(learnerId);
+    // The shared bucket is drawn from only by requests their own address allows: one noisy address cannot
+    // empty it for every other visitor.
+    const own = this.learners.take(`address:${request.headers.get("x-forwarded-for") ?? "unknown"}`);
+    return own.allowed ? this.visitors.take("visitors") : own;
   }
 }

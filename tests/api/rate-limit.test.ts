@@ -12,6 +12,7 @@ vi.mock("next/headers", () => ({
 
 const database = prepareDatabase("lab-api-rate-limit-");
 const { POST } = await import("@/app/api/exercises/[id]/submissions/route");
+const { PUT } = await import("@/app/api/sandboxes/[id]/route");
 const { getExercise } = await import("@/lib/content/get-exercise");
 const { createPrismaClient } = await import("@/lib/db/prisma-client");
 const { LEARNER_COOKIE } = await import("@/app/_lib/learner-session");
@@ -34,6 +35,22 @@ afterEach(() => vi.useRealTimers());
 afterAll(async () => {
   await db.$disconnect();
   removeDatabase(database);
+});
+
+describe("PUT /api/sandboxes/[id] rate limit", () => {
+  test("the 21st save at once from a learner answers 429 and writes nothing", async () => {
+    const save = (log: unknown[]) =>
+      PUT(buildRequest("http://lab.test/api/sandboxes/debugging-my-service", { method: "PUT", body: JSON.stringify({ log }), headers: { "x-forwarded-for": "203.0.113.50" } }), { params: Promise.resolve({ id: "debugging-my-service" }) });
+    expect((await save([])).status).toBe(200);
+    freezeTime();
+    for (let i = 0; i < 20; i++) expect((await save([{ type: "interrupt" }])).status).toBe(200);
+    const before = await db.sandbox.findFirstOrThrow();
+    const limited = await save([{ type: "execute", input: "kubectl get pods" }]);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("1");
+    expect(await limited.json()).toEqual({ error: "too many saves; wait a moment", code: "rate_limited" });
+    expect(await db.sandbox.findFirstOrThrow()).toEqual(before);
+  });
 });
 
 describe("POST /api/exercises/[id]/submissions rate limit", () => {

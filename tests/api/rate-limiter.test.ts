@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { firstRefusal, RateLimiter } from "@/lib/api/rate-limiter";
+import { LearnerRateLimit, RateLimiter } from "@/lib/api/rate-limiter";
 
 function clocked(capacity: number, perSecond: number) {
   let now = 1_000_000;
@@ -47,12 +47,28 @@ describe("RateLimiter", () => {
   });
 });
 
-describe("firstRefusal", () => {
-  test.each([
-    { label: "all allow", answers: [{ allowed: true as const }, { allowed: true as const }], expected: { allowed: true } },
-    { label: "the second refuses", answers: [{ allowed: true as const }, { allowed: false as const, retryAfterSeconds: 4 }], expected: { allowed: false, retryAfterSeconds: 4 } },
-    { label: "both refuse", answers: [{ allowed: false as const, retryAfterSeconds: 1 }, { allowed: false as const, retryAfterSeconds: 9 }], expected: { allowed: false, retryAfterSeconds: 1 } },
-  ])("$label", ({ answers, expected }) => {
-    expect(firstRefusal(...answers)).toEqual(expected);
+describe("LearnerRateLimit", () => {
+  const request = (address?: string) => new Request("http://lab.test/", { headers: address ? { "x-forwarded-for": address } : {} });
+  const limit = () => new LearnerRateLimit({ capacity: 2, perSecond: 1 }, { capacity: 3, perSecond: 1 }, () => 0);
+
+  test("a learner has their own bucket, wherever the request claims to come from", () => {
+    const limiter = limit();
+    expect([limiter.take("l1", request("a")), limiter.take("l1", request("b")), limiter.take("l1", request("c"))].map((a) => a.allowed)).toEqual([true, true, false]);
+    expect(limiter.take("l2", request("a")).allowed).toBe(true);
+  });
+
+  test("visitors have a bucket per claimed address and one they all share, drawn only by requests their address allows", () => {
+    const limiter = limit();
+    expect([limiter.take(null, request("a")), limiter.take(null, request("a")), limiter.take(null, request("a"))].map((a) => a.allowed)).toEqual([true, true, false]);
+    expect(limiter.take(null, request("b")).allowed).toBe(true);
+    expect(limiter.take(null, request("c")).allowed).toBe(false);
+    expect(limiter.take("l1", request("c")).allowed).toBe(true);
+  });
+
+  test("an address cannot pose as a learner id", () => {
+    const limiter = limit();
+    limiter.take("10.0.0.1", request());
+    limiter.take("10.0.0.1", request());
+    expect(limiter.take(null, request("10.0.0.1")).allowed).toBe(true);
   });
 });

@@ -113,7 +113,7 @@ describe("admitObject answers every object with an admitted object or a 4xx Stat
         expectStatusValue(admit(object));
         expect(object, "admission must not modify the request object").toEqual(before);
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 

@@ -1,12 +1,16 @@
 import { NextResponse } from "next/server";
 import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-session";
 import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
+import { LearnerRateLimit } from "@/lib/api/rate-limiter";
 import { readSandboxLog } from "@/lib/api/read-sandbox-log";
 import { getTerminalScenario } from "@/lib/content/get-exercise";
 import { getSandboxRepository } from "@/lib/db/sandbox-repository";
 
 type Params = { params: Promise<{ id: string }> };
 const NO_STORE = { "Cache-Control": "no-store" };
+
+/** The terminal saves at most about three times a second (300 ms debounce); each save may be 512 KiB. */
+const saves = new LearnerRateLimit({ capacity: 20, perSecond: 5 }, { capacity: 30, perSecond: 10 });
 
 async function scenarioIdOrThrow(params: Params["params"]): Promise<string> {
   const { id } = await params;
@@ -31,6 +35,8 @@ export async function GET(_request: Request, { params }: Params) {
 export async function PUT(request: Request, { params }: Params) {
   try {
     const id = await scenarioIdOrThrow(params);
+    const allowed = saves.take(await readLearnerId(), request);
+    if (!allowed.allowed) throw new ApiError("rate_limited", "too many saves; wait a moment", { "Retry-After": String(allowed.retryAfterSeconds) });
     const log = await readSandboxLog(request);
     const learnerId = await resolveLearnerForWrite(request);
     await getSandboxRepository().save(learnerId, id, log);

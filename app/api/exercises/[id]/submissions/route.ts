@@ -1,17 +1,15 @@
 import { NextResponse } from "next/server";
 import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-session";
 import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
-import { firstRefusal, RateLimiter } from "@/lib/api/rate-limiter";
+import { LearnerRateLimit } from "@/lib/api/rate-limiter";
 import { readSubmission } from "@/lib/api/read-submission";
 import { readTerminalWork } from "@/lib/api/read-terminal-work";
 import { getExercise } from "@/lib/content/get-exercise";
 import { getExerciseRepository } from "@/lib/db/exercise-repository";
 import { gradeSubmission } from "@/lib/grader/grade-submission";
 
-/** 10 grades at once, then 5 per second, per learner (or per address before the first write). */
-const limiter = new RateLimiter(10, 5);
-/** Requests without a learner cookie also share one bucket: X-Forwarded-For is the client's to write. */
-const visitors = new RateLimiter(60, 20);
+/** 10 grades at once, then 5 per second, per learner; visitors without a cookie share 60, then 20 per second. */
+const limiter = new LearnerRateLimit({ capacity: 10, perSecond: 5 }, { capacity: 60, perSecond: 20 });
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -20,8 +18,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const exercise = getExercise((await params).id);
     if (!exercise) throw new ApiError("not_found", "no such exercise");
-    const learner = await readLearnerId();
-    const allowed = learner ? limiter.take(learner) : firstRefusal(limiter.take(request.headers.get("x-forwarded-for") ?? "anonymous"), visitors.take("visitors"));
+    const allowed = limiter.take(await readLearnerId(), request);
     if (!allowed.allowed) throw new ApiError("rate_limited", "too many checks; wait a moment", { "Retry-After": String(allowed.retryAfterSeconds) });
     const work = exercise.workspace === "terminal" ? await readTerminalWork(request) : { yaml: await readSubmission(request) };
     const result = gradeSubmission(exercise, work);
