@@ -1,12 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { ExerciseDefinition } from "@/lib/grader/exercise-definition";
 import type { GradeResult } from "@/lib/grader/check-result";
 import { gradeSubmission } from "@/lib/grader/grade-submission";
-import { useSandbox } from "@/components/terminal/use-sandbox";
-import { XtermTerminal } from "@/components/terminal/xterm-terminal";
-import "@/components/terminal/terminal.css";
+import type { ShellSession } from "@/lib/shell/session/shell-session";
+import { SandboxTerminal } from "@/components/terminal/sandbox-terminal";
 import { CheckResults } from "./check-results";
 import { InlineCode } from "./inline-code";
 
@@ -15,7 +14,12 @@ import { InlineCode } from "./inline-code";
  * the session's command log here at once; the server replays the same log itself and records its own verdict.
  */
 export default function TerminalExerciseWorkbench({ exercise }: { exercise: ExerciseDefinition }) {
-  const { sandbox, status, save, reset } = useSandbox(exercise.id, exercise.scenario);
+  const session = useRef<ShellSession | null>(null);
+  const [ready, setReady] = useState(false);
+  const onSession = useCallback((current: ShellSession | null) => {
+    session.current = current;
+    setReady(current !== null);
+  }, []);
   const questions = exercise.checks.flatMap((c) => (c.type === "answer" ? [c] : []));
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ grade: GradeResult; origin: "local" | "server" } | null>(null);
@@ -24,8 +28,8 @@ export default function TerminalExerciseWorkbench({ exercise }: { exercise: Exer
   const [notice, setNotice] = useState<string | null>(null);
 
   const check = useCallback(async () => {
-    if (!sandbox) return;
-    const work = { log: [...sandbox.session.entries()], answers };
+    if (!session.current) return;
+    const work = { log: [...session.current.entries()], answers };
     setResult({ grade: gradeSubmission(exercise, work), origin: "local" });
     setNotice(null);
     try {
@@ -40,28 +44,11 @@ export default function TerminalExerciseWorkbench({ exercise }: { exercise: Exer
     } catch {
       setNotice("Offline: the result above was computed in your browser and is not recorded yet.");
     }
-  }, [sandbox, answers, exercise]);
+  }, [answers, exercise]);
 
   return (
     <div className="exercise-workbench">
-      <div className="terminal-actions">
-        <span role="status" aria-live="polite" className="terminal-status">
-          {status}
-        </span>
-        <button type="button" onClick={reset} disabled={!sandbox}>
-          Reset sandbox
-        </button>
-      </div>
-      {sandbox && (
-        <XtermTerminal
-          key={sandbox.generation}
-          backend={sandbox.session}
-          banner={sandbox.transcript}
-          initialHistory={sandbox.history}
-          label={`Terminal for exercise: ${exercise.title}`}
-          onCommand={save}
-        />
-      )}
+      <SandboxTerminal id={exercise.id} scenario={exercise.scenario} label={`Terminal for exercise: ${exercise.title}`} onSession={onSession} />
       {questions.map((question) => (
         <p key={question.id} className="exercise-question">
           <label htmlFor={`answer-${question.id}`}>{question.question}</label>
@@ -76,7 +63,7 @@ export default function TerminalExerciseWorkbench({ exercise }: { exercise: Exer
         </p>
       ))}
       <div className="exercise-actions">
-        <button type="button" className="button-primary" onClick={check} disabled={!sandbox}>
+        <button type="button" className="button-primary" onClick={check} disabled={!ready}>
           Check
         </button>
         <button type="button" onClick={() => setHintsShown((n) => Math.min(n + 1, exercise.hints.length))} disabled={hintsShown >= exercise.hints.length}>

@@ -18,7 +18,7 @@ export interface RestoredSandbox {
  * A learner's sandbox on a scenario: restored from the server by replaying its log (the simulator is
  * deterministic), saved after every command, reset on request. `id` is the scenario or exercise id.
  */
-export function useSandbox(id: string, scenario: Scenario) {
+export function useSandbox(id: string, scenario: Scenario, onSession?: (session: ShellSession | null) => void) {
   const [sandbox, setSandbox] = useState<RestoredSandbox | null>(null);
   const [status, setStatus] = useState("Starting the cluster…");
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -29,9 +29,10 @@ export function useSandbox(id: string, scenario: Scenario) {
       const session = new ShellSession({ cluster: buildScenarioCluster(scenario, id) });
       generation.current += 1;
       setSandbox({ session, ...replay(session, log), generation: generation.current });
+      onSession?.(session);
       setStatus(log.length > 0 ? "Sandbox restored." : "");
     },
-    [id, scenario],
+    [id, scenario, onSession],
   );
 
   useEffect(() => {
