@@ -141,6 +141,13 @@ describe("POST /api/exercises/[id]/submissions grades on the server", () => {
     expect((await countRows(db)).submissions).toBe(before.submissions + 1);
   });
 
+  test("members beside yaml are dropped unread, however deeply they nest", async () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const response = await submit(`{"yaml": ${JSON.stringify(exercise.starter)}, "result": ${deep}}`);
+    expect(response.status).toBe(200);
+    expect((await response.json()).result.status).toBe("fail");
+  });
+
   test("exactly the replica budget is graded, not refused", async () => {
     const response = await submit(yamlBody(deployment("web", 100)));
     expect(response.status).toBe(200);
