@@ -69,4 +69,10 @@ describe("POST /api/exercises/[id]/submissions for a terminal exercise", () => {
     expect(result.status).toBe("fail");
     expect(progress.firstPassedAt).toBeNull();
   });
+
+  test("a log the shell cannot replay is still answered and recorded, never a 500", async () => {
+    const response = await submit(JSON.stringify({ log: [{ type: "execute", input: "echo $toString" }, { type: "execute", input: "toString" }], answers: {} }));
+    expect(response.status).toBe(200);
+    expect(["fail", "error"]).toContain((await response.json()).result.status);
+  });
 });
