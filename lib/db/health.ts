@@ -27,9 +27,12 @@ export async function checkDatabase(db?: PrismaClient): Promise<DatabaseHealth> 
   }
 }
 
-/** Prisma's messages open with the call site (`Invalid \`prisma.learner.findFirst()\` invocation:`); the cause follows. */
+/**
+ * Prisma's messages open with the call site (`Invalid \`prisma.learner.findFirst()\` invocation:`) and, outside
+ * production, a frame of source code; the cause is the last line.
+ */
 function formatReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const cause = message.replace(/^\s*Invalid `[^`]*` invocation[^:]*:/, "").replace(/\s+/g, " ").trim();
-  return (cause || "the database query failed").slice(0, 300);
+  const lines = message.split("\n").map((line) => line.trim()).filter((line) => line && !/^Invalid `[^`]*` invocation/.test(line));
+  return (lines.at(-1) ?? "the database query failed").slice(0, 300);
 }
