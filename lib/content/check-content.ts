@@ -7,6 +7,9 @@ import { listLessons } from "./course-navigation";
 import { exerciseDirs, loadExercise } from "./exercise-files";
 import { loadCourse } from "./load-course";
 import { parseLocatedDocument } from "./parse-located-document";
+import { ContentValidationError } from "./content-error";
+import { loadTerminalScenarios } from "./scenario-files";
+import { buildScenarioCluster } from "@/lib/grader/build-exercise-cluster";
 
 export interface ContentCheckReport {
   lessons: number;
@@ -17,8 +20,9 @@ export interface ContentCheckReport {
 /**
  * What `npm run content:check` requires of content/ (and `next build` of its lessons): a valid index,
  * valid frontmatter, every lesson compiling with only the registered components, every `<Exercise>`
- * naming an exercise of that lesson, and every exercise's proof holding — the reference solution passes,
- * the starter and each known-wrong answer fail the check they name.
+ * naming an exercise of that lesson, every `<Terminal scenario>` naming a scenario (or an exercise) whose
+ * manifests apply, and every exercise's proof holding — the reference solution passes, the starter and each
+ * known-wrong answer fail the check they name.
  */
 export async function checkContent(contentDir: string, rootDir: string = process.cwd()): Promise<ContentCheckReport> {
   const loaded = loadCourse(contentDir, rootDir);
@@ -38,6 +42,7 @@ export async function checkContent(contentDir: string, rootDir: string = process
     errors.push(...locateProofProblems(file, path.join(dir, "exercise.yaml"), proveExercise(exercise.exercise)));
   }
 
+  const scenarios = checkTerminalScenarios(contentDir, rootDir, errors);
   const lessons = listLessons(loaded.course);
   for (const lesson of lessons) {
     const compiled = await compileLesson(lesson);
@@ -49,6 +54,11 @@ export async function checkContent(contentDir: string, rootDir: string = process
       const owner = exercises.get(reference.id);
       if (owner === undefined) errors.push({ file: lesson.file, line: reference.line, message: `<Exercise id="${reference.id}"> names no exercise in content/lessons/*/exercises/` });
       else if (owner !== lesson.id) errors.push({ file: lesson.file, line: reference.line, message: `exercise "${reference.id}" belongs to lesson "${owner}"` });
+    }
+    for (const reference of compiled.lesson.terminals) {
+      if (!scenarios.has(reference.id) && !exercises.has(reference.id)) {
+        errors.push({ file: lesson.file, line: reference.line, message: `<Terminal scenario="${reference.id}"> names no scenario in content/scenarios/ and no exercise` });
+      }
     }
   }
   return { lessons: lessons.length, exercises: exercises.size, errors };
@@ -63,4 +73,24 @@ function locateProofProblems(file: string, absolute: string, problems: ReturnTyp
     const fieldPath = wrong ? ["wrongAnswers", Number(wrong[1])] : [problem.subject];
     return { file, line: document.lineOf(fieldPath), message: `${problem.subject}: ${problem.message}` };
   });
+}
+
+/** Named terminal scenarios must be valid, and their manifests must apply to a fresh cluster. */
+function checkTerminalScenarios(contentDir: string, rootDir: string, errors: ContentError[]): Set<string> {
+  try {
+    const scenarios = loadTerminalScenarios(contentDir);
+    for (const scenario of scenarios.values()) {
+      try {
+        buildScenarioCluster(scenario, scenario.id);
+      } catch (error) {
+        const file = path.relative(rootDir, path.join(contentDir, "scenarios", scenario.id, "scenario.yaml")).split(path.sep).join("/");
+        errors.push({ file, line: 1, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return new Set(scenarios.keys());
+  } catch (error) {
+    if (!(error instanceof ContentValidationError)) throw error;
+    errors.push(...error.errors);
+    return new Set();
+  }
 }

@@ -13,6 +13,8 @@ export interface CompiledLesson {
   headings: LessonHeading[];
   /** The `<Exercise id>` elements of the lesson, in order. */
   exercises: ExerciseReference[];
+  /** The `<Terminal scenario>` elements of the lesson, in order (id is the scenario). */
+  terminals: ExerciseReference[];
 }
 
 export type CompileLessonResult = { ok: true; lesson: CompiledLesson } | { ok: false; errors: ContentError[] };
@@ -44,19 +46,20 @@ async function compileUncached({ file, body }: Pick<Lesson, "file" | "body">): P
   const problems: PluginProblem[] = [];
   const headings: LessonHeading[] = [];
   const exercises: ExerciseReference[] = [];
+  const terminals: ExerciseReference[] = [];
   try {
     const { code } = await bundleMDX({
       source: body,
       cwd: path.resolve(path.dirname(file)),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCheckComponents(problems, exercises)];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCheckComponents(problems, exercises, terminals)];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeCollectHeadings(headings), [rehypePrettyCode, PRETTY_CODE_OPTIONS]];
         return options;
       },
       esbuildOptions: (options) => ({ ...options, logLevel: "silent", minify: true, sourcemap: false }),
     });
     if (problems.length > 0) return { ok: false, errors: problems.map((p) => ({ file, ...p })) };
-    return { ok: true, lesson: { code, headings, exercises } };
+    return { ok: true, lesson: { code, headings, exercises, terminals } };
   } catch (error) {
     return { ok: false, errors: [...problems.map((p) => ({ file, ...p })), ...locateCompileErrors(file, error)] };
   }

@@ -57,7 +57,7 @@ function checkAttributes(node: MdxJsxNode): string[] {
  * Remark plugin: a lesson may use only the registered components and may not import or export code.
  * Without this an unknown `<Calout>` compiles fine and only fails when the page renders.
  */
-export function remarkCheckComponents(problems: PluginProblem[], exercises: ExerciseReference[] = []) {
+export function remarkCheckComponents(problems: PluginProblem[], exercises: ExerciseReference[] = [], terminals: ExerciseReference[] = []) {
   return () => (tree: MdastRoot) => {
     walk(tree, (node) => {
       const line = node.position?.start.line ?? 1;
@@ -73,6 +73,8 @@ export function remarkCheckComponents(problems: PluginProblem[], exercises: Exer
         problems.push(...checkAttributes(jsx).map((message) => ({ line, message })));
         const id = jsx.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id")?.value;
         if (name === "Exercise" && typeof id === "string") exercises.push({ line, id });
+        const scenario = jsx.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "scenario")?.value;
+        if (name === "Terminal" && typeof scenario === "string") terminals.push({ line, id: scenario });
         return;
       }
       problems.push({ line, message: `unknown component <${name}>; lessons may use ${MDX_COMPONENT_NAMES.map((n) => `<${n}>`).join(", ")}` });
