@@ -33,3 +33,17 @@ export function learnerPosition(context: CheckContext, hops: readonly TraceHop[]
 export function decisiveSummary(hops: readonly TraceHop[]): string | undefined {
   return (hops.find((h) => h.outcome === "fail") ?? hops[hops.length - 1])?.summary;
 }
+
+/**
+ * The editor shows one text, the learner's: a hop about a scenario object keeps its explanation but loses its
+ * position, which would otherwise name a line of scenario.yaml as if it were theirs.
+ */
+export function keepLearnerPositions(context: CheckContext, hops: readonly TraceHop[]): TraceHop[] {
+  return hops.map((hop) => {
+    if (!hop.position) return hop;
+    const object = hop.object && isKind(hop.object.kind) ? context.state.get(hop.object.kind, hop.object.name, hop.object.namespace) : undefined;
+    if (object && context.state.sourceOf(object)?.file === context.learnerFile) return hop;
+    const { position: _position, ...rest } = hop;
+    return rest;
+  });
+}

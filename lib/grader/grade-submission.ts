@@ -3,6 +3,7 @@ import { buildExerciseCluster, LEARNER_FILE, type ExerciseCluster } from "./buil
 import type { CheckResult, GradeResult } from "./check-result";
 import type { ExerciseDefinition, Submission } from "./exercise-definition";
 import { runCheck } from "./run-check";
+import { keepLearnerPositions } from "./check-context";
 
 /** The most a submission may be, as text (the route handler enforces the same before parsing). */
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
@@ -37,7 +38,9 @@ export function gradeSubmission(exercise: ExerciseDefinition, work: string | Sub
     const applied = spec.type === "applies" ? { ...appliedResult, id: spec.id, title: spec.title, task: spec.task } : undefined;
     try {
       const { cluster } = clusterFor(spec.cni);
-      return runCheck({ state: cluster, learnerFile: LEARNER_FILE, answers }, spec, applied);
+      const context = { state: cluster, learnerFile: LEARNER_FILE, answers };
+      const result = runCheck(context, spec, applied);
+      return { ...result, explanation: keepLearnerPositions(context, result.explanation) };
     } catch (error) {
       return { id: spec.id, title: spec.title, task: spec.task, status: "error", message: String(error instanceof Error ? error.message : error), explanation: [] };
     }

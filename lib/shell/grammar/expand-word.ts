@@ -16,7 +16,7 @@ export function expandWord(word: Word, env: Readonly<Record<string, string>>, su
       hasField = hasField || part.quoted || part.text.length > 0;
       continue;
     }
-    const value = part.kind === "variable" ? (env[part.name] ?? "") : (substitute?.(part.script) ?? "").replace(/\n+$/, "");
+    const value = part.kind === "variable" ? lookupVariable(env, part.name) : (substitute?.(part.script) ?? "").replace(/\n+$/, "");
     if (part.quoted) {
       current += value;
       hasField = true;
@@ -40,6 +40,11 @@ export function expandWord(word: Word, env: Readonly<Record<string, string>>, su
 /** Expansion inside an unquoted here-document body: `$NAME` and `${NAME}` only, no splitting. */
 export function expandHereDoc(body: string, env: Readonly<Record<string, string>>): string {
   return body.replace(/\\([$\\`])|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (_m, escaped, braced, bare) =>
-    escaped ?? env[braced ?? bare] ?? "",
+    escaped ?? lookupVariable(env, braced ?? bare),
   );
+}
+
+/** A variable's value, or empty when unset; names such as `toString` are variables, not Object.prototype members. */
+function lookupVariable(env: Readonly<Record<string, string>>, name: string): string {
+  return Object.prototype.hasOwnProperty.call(env, name) ? env[name] : "";
 }

@@ -252,7 +252,9 @@ export class ShellSession implements ShellHost {
   }
 
   private lookup(name: string): Command<ShellHost> | undefined {
-    return this.commandTable()[name];
+    const table = this.commandTable();
+    // Own entries only: `toString` or `__proto__` typed as a command is "command not found", not Object.prototype.
+    return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
   }
 
   private enterPodNow(shell: PodShell): void {
