@@ -5,12 +5,16 @@
  */
 const REASONS: Readonly<Record<number, string>> = {
   200: "OK",
+  201: "Created",
+  204: "No Content",
   301: "Moved Permanently",
   302: "Moved Temporarily",
   303: "See Other",
+  304: "Not Modified",
   307: "Temporary Redirect",
   308: "Permanent Redirect",
   400: "Bad Request",
+  401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
   405: "Not Allowed",
