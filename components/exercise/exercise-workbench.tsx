@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ExerciseDefinition } from "@/lib/grader/exercise-definition";
 import type { GradeResult } from "@/lib/grader/check-result";
 import { gradeSubmission } from "@/lib/grader/grade-submission";
 import { diagnoseDraft } from "@/lib/grader/diagnose-draft";
 import { YamlEditor, type EditorDiagnostic } from "./yaml-editor";
 import { CheckResults } from "./check-results";
-import { InlineCode } from "./inline-code";
+import { HintList } from "./hint-list";
 
 interface ExerciseWorkbenchProps {
   exercise: ExerciseDefinition;
@@ -91,7 +91,6 @@ export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) 
     setHighlightLine(undefined);
   }, [exercise.starter, onChange]);
 
-  const hints = useMemo(() => exercise.hints.slice(0, hintsShown), [exercise.hints, hintsShown]);
 
   return (
     <div className="exercise-workbench">
@@ -115,15 +114,7 @@ export default function ExerciseWorkbench({ exercise }: ExerciseWorkbenchProps) 
           {notice}
         </p>
       )}
-      {hints.length > 0 && (
-        <ol className="exercise-hints" aria-label="Hints">
-          {hints.map((hint, i) => (
-            <li key={i}>
-              <InlineCode text={hint} />
-            </li>
-          ))}
-        </ol>
-      )}
+      <HintList hints={exercise.hints} shown={hintsShown} />
       {showSolution && (
         <div className="exercise-solution">
           <p>A reference solution (any YAML with the same behaviour passes):</p>

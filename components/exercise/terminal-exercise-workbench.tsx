@@ -7,7 +7,7 @@ import { gradeSubmission } from "@/lib/grader/grade-submission";
 import type { ShellSession } from "@/lib/shell/session/shell-session";
 import { SandboxTerminal } from "@/components/terminal/sandbox-terminal";
 import { CheckResults } from "./check-results";
-import { InlineCode } from "./inline-code";
+import { HintList } from "./hint-list";
 
 /**
  * A terminal exercise: the learner works in a sandboxed terminal and answers questions beside it. Check grades
@@ -78,15 +78,7 @@ export default function TerminalExerciseWorkbench({ exercise }: { exercise: Exer
           {notice}
         </p>
       )}
-      {hintsShown > 0 && (
-        <ol className="exercise-hints" aria-label="Hints">
-          {exercise.hints.slice(0, hintsShown).map((hint, i) => (
-            <li key={i}>
-              <InlineCode text={hint} />
-            </li>
-          ))}
-        </ol>
-      )}
+      <HintList hints={exercise.hints} shown={hintsShown} />
       {showSolution && (
         <div className="exercise-solution">
           <p>One way to do it (any commands that leave the cluster right pass):</p>
