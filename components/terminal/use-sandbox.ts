@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Scenario } from "@/lib/grader/exercise-definition";
 import { buildScenarioCluster } from "@/lib/grader/build-exercise-cluster";
 import { ShellSession, type SessionLogEntry } from "@/lib/shell/session/shell-session";
+import { replayLog } from "@/lib/shell/session/replay-log";
 
 export interface RestoredSandbox {
   session: ShellSession;
@@ -28,7 +29,8 @@ export function useSandbox(id: string, scenario: Scenario, onSession?: (session:
     (log: readonly SessionLogEntry[]) => {
       const session = new ShellSession({ cluster: buildScenarioCluster(scenario, id) });
       generation.current += 1;
-      setSandbox({ session, ...replay(session, log), generation: generation.current });
+      const transcript = replayLog(session, log);
+      setSandbox({ session, transcript, history: [...session.historyLines()], generation: generation.current });
       onSession?.(session);
       setStatus(log.length > 0 ? "Sandbox restored." : "");
     },
@@ -70,23 +72,4 @@ export function useSandbox(id: string, scenario: Scenario, onSession?: (session:
   }, [id, start]);
 
   return { sandbox, status, save, reset };
-}
-
-/** Replays a saved log into a fresh session, returning what the screen showed. */
-function replay(session: ShellSession, log: readonly SessionLogEntry[]): { transcript: string; history: string[] } {
-  let transcript = "";
-  let pending = "";
-  for (const entry of log) {
-    if (entry.type === "file") session.setFile(entry.name, entry.text);
-    else if (entry.type === "interrupt") transcript += session.interrupt().text;
-    else {
-      const prompt = pending ? "> " : session.prompt();
-      const lines = entry.input.split("\n");
-      transcript += `${prompt}${lines[0]}\n${lines.slice(1).map((l) => `> ${l}\n`).join("")}`;
-      const result = session.execute(entry.input);
-      pending = result.needsMoreInput ? entry.input : "";
-      transcript += result.text;
-    }
-  }
-  return { transcript, history: [...session.historyLines()] };
 }

@@ -1,7 +1,7 @@
 import type { ClusterState } from "@/lib/sim/cluster-state";
 import { isKind } from "@/lib/sim/objects/kinds";
 import type { TraceHop } from "@/lib/sim/network/trace";
-import type { SourcePosition } from "@/lib/sim/source";
+import type { ObjectSource, SourcePosition } from "@/lib/sim/source";
 
 /** What every check sees: the cluster after the learner's YAML was applied, and the name of that YAML. */
 export interface CheckContext {
@@ -19,14 +19,20 @@ export interface CheckContext {
 export function learnerPosition(context: CheckContext, hops: readonly TraceHop[]): SourcePosition | undefined {
   const ordered = [...hops.filter((h) => h.outcome === "fail"), ...hops.filter((h) => h.outcome !== "fail")];
   for (const hop of ordered) {
-    if (!hop.object || !isKind(hop.object.kind)) continue;
-    const object = context.state.get(hop.object.kind, hop.object.name, hop.object.namespace);
-    const source = object ? context.state.sourceOf(object) : undefined;
-    if (source?.file !== context.learnerFile) continue;
+    const source = learnerSourceOf(context, hop);
+    if (!source) continue;
     const position = hop.position ?? (hop.field ? source.locate(hop.field) : undefined) ?? source.locate("metadata.name");
     if (position) return position;
   }
   return undefined;
+}
+
+/** The source of the object a hop names, when that object came from the learner's YAML. */
+function learnerSourceOf(context: CheckContext, hop: TraceHop): ObjectSource | undefined {
+  if (!hop.object || !isKind(hop.object.kind)) return undefined;
+  const object = context.state.get(hop.object.kind, hop.object.name, hop.object.namespace);
+  const source = object ? context.state.sourceOf(object) : undefined;
+  return source?.file === context.learnerFile ? source : undefined;
 }
 
 /** The decisive sentence of a trace: the first failing hop, else the last hop. */
@@ -40,9 +46,7 @@ export function decisiveSummary(hops: readonly TraceHop[]): string | undefined {
  */
 export function keepLearnerPositions(context: CheckContext, hops: readonly TraceHop[]): TraceHop[] {
   return hops.map((hop) => {
-    if (!hop.position) return hop;
-    const object = hop.object && isKind(hop.object.kind) ? context.state.get(hop.object.kind, hop.object.name, hop.object.namespace) : undefined;
-    if (object && context.state.sourceOf(object)?.file === context.learnerFile) return hop;
+    if (!hop.position || learnerSourceOf(context, hop)) return hop;
     const { position: _position, ...rest } = hop;
     return rest;
   });

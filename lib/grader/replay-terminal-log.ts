@@ -1,6 +1,7 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
 import { parseScript } from "@/lib/shell/grammar/parse-script";
 import { ShellSession } from "@/lib/shell/session/shell-session";
+import { replayLog } from "@/lib/shell/session/replay-log";
 import type { TerminalLogEntry } from "./exercise-definition";
 
 /**
@@ -9,11 +10,7 @@ import type { TerminalLogEntry } from "./exercise-definition";
  */
 export function replayTerminalLog(cluster: Cluster, log: readonly TerminalLogEntry[]): ShellSession {
   const session = new ShellSession({ cluster });
-  for (const entry of log) {
-    if (entry.type === "execute") session.execute(entry.input);
-    else if (entry.type === "interrupt") session.interrupt();
-    else session.setFile(entry.name, entry.text);
-  }
+  replayLog(session, log);
   return session;
 }
 

@@ -1,5 +1,6 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
 import { ShellSession, type SessionLogEntry } from "./shell-session";
+import { replayLog } from "./replay-log";
 
 /** A terminal session as JSON: what it started from and every input since. */
 export interface SerializedSession {
@@ -48,10 +49,6 @@ export function restoreSession(data: unknown, cluster: Cluster): ShellSession | 
     env: saved.env,
     commandIntervalMs: typeof saved.commandIntervalMs === "number" ? saved.commandIntervalMs : undefined,
   });
-  for (const entry of saved.log) {
-    if (entry.type === "execute") session.execute(entry.input);
-    else if (entry.type === "interrupt") session.interrupt();
-    else session.setFile(entry.name, entry.text);
-  }
+  replayLog(session, saved.log);
   return session;
 }
