@@ -2,6 +2,7 @@ import "server-only";
 import type { GradeResult } from "@/lib/grader/check-result";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getPrismaClient } from "./prisma-client";
+import { SubmissionBatcher } from "./submission-batcher";
 
 export interface ExerciseProgressRecord {
   exerciseId: string;
@@ -18,7 +19,10 @@ export interface StoredSubmission {
 
 /** Submissions and per-exercise progress. The verdict stored is always one the server computed itself. */
 export interface ExerciseRepository {
-  /** Stores the submission and updates progress in one transaction: both are written, or neither. */
+  /**
+   * Stores the submission and updates progress in one transaction: both are written, or neither. Resolves once
+   * committed, with the progress this submission produced.
+   */
   recordSubmission(learnerId: string, exerciseId: string, yaml: string, result: GradeResult): Promise<ExerciseProgressRecord>;
   getProgress(learnerId: string, exerciseId: string): Promise<ExerciseProgressRecord | null>;
   lastSubmission(learnerId: string, exerciseId: string): Promise<StoredSubmission | null>;
@@ -26,24 +30,19 @@ export interface ExerciseRepository {
 }
 
 export function createExerciseRepository(db: PrismaClient): ExerciseRepository {
+  const batcher = new SubmissionBatcher(db);
   return {
     async recordSubmission(learnerId, exerciseId, yaml, result) {
-      const now = new Date();
-      const passed = result.status === "pass";
-      const current = await db.$transaction(async (tx) => {
-        await tx.submission.create({
-          data: { learnerId, exerciseId, content: yaml, verdict: result.status, results: JSON.stringify(result), createdAt: now },
-        });
-        await tx.exerciseProgress.upsert({
-          where: { learnerId_exerciseId: { learnerId, exerciseId } },
-          create: { learnerId, exerciseId, attempts: 1, firstAttemptAt: now, lastAttemptAt: now, firstPassedAt: passed ? now : null },
-          update: { attempts: { increment: 1 }, lastAttemptAt: now },
-        });
-        // The first pass is kept: a later pass (or fail) never moves firstPassedAt.
-        if (passed) await tx.exerciseProgress.updateMany({ where: { learnerId, exerciseId, firstPassedAt: null }, data: { firstPassedAt: now } });
-        return tx.exerciseProgress.findUniqueOrThrow({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });
+      const row = await batcher.record({
+        learnerId,
+        exerciseId,
+        content: yaml,
+        verdict: result.status,
+        results: JSON.stringify(result),
+        passed: result.status === "pass",
+        createdAt: new Date(),
       });
-      return toRecord(current);
+      return toRecord(row);
     },
     async getProgress(learnerId, exerciseId) {
       const row = await db.exerciseProgress.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } });

@@ -18,14 +18,28 @@ export interface ProgressRepository {
   listLessonProgress(learnerId: string): Promise<LessonProgressRecord[]>;
 }
 
+/** Learner ids this process has seen in the database, so each write does not re-read the Learner table. */
+const KNOWN_LEARNERS_LIMIT = 100_000;
+
 export function createProgressRepository(db: PrismaClient): ProgressRepository {
+  // The platform never deletes a Learner row, so once seen an id stays valid for the life of the process (a
+  // database replaced underneath a running server is not supported). Bounded: past the limit it starts over.
+  const knownLearners = new Set<string>();
+  const remember = (learnerId: string) => {
+    if (knownLearners.size >= KNOWN_LEARNERS_LIMIT) knownLearners.clear();
+    knownLearners.add(learnerId);
+  };
   return {
     async createLearner() {
       const learner = await db.learner.create({ data: {}, select: { id: true } });
+      remember(learner.id);
       return learner.id;
     },
     async hasLearner(learnerId) {
-      return (await db.learner.count({ where: { id: learnerId } })) > 0;
+      if (knownLearners.has(learnerId)) return true;
+      const exists = (await db.learner.count({ where: { id: learnerId } })) > 0;
+      if (exists) remember(learnerId);
+      return exists;
     },
     async recordLessonVisit(learnerId, lessonId) {
       const now = new Date();

@@ -63,4 +63,44 @@ describe("exercise repository on a migrated SQLite file", () => {
     expect(await client.submission.count({ where: { learnerId: "no-such-learner" } })).toBe(0);
     expect(await client.exerciseProgress.count({ where: { learnerId: "no-such-learner" } })).toBe(0);
   });
+
+  test("concurrent submissions share transactions without losing or double-counting an attempt", async () => {
+    const progress = createProgressRepository(client);
+    const repository = createExerciseRepository(client);
+    const learners = await Promise.all(Array.from({ length: 5 }, () => progress.createLearner()));
+    // 5 learners × 2 exercises × 4 attempts, all in flight at once; the third attempt of each passes.
+    const calls = learners.flatMap((learner) =>
+      ["a", "b"].flatMap((exercise) => [1, 2, 3, 4].map((n) => repository.recordSubmission(learner, exercise, `attempt ${n}`, verdict(n === 3 ? "pass" : "fail")))),
+    );
+    const returned = await Promise.all(calls);
+    // Each pair's responses report 1, 2, 3, 4 attempts: every submission saw its own increment.
+    for (let i = 0; i < returned.length; i += 4) expect(returned.slice(i, i + 4).map((r) => r.attempts).sort()).toEqual([1, 2, 3, 4]);
+    for (const learner of learners) {
+      for (const exercise of ["a", "b"]) {
+        const stored = await repository.getProgress(learner, exercise);
+        expect(stored?.attempts).toBe(4);
+        expect(stored?.firstPassedAt).toBeInstanceOf(Date);
+        expect(await client.submission.count({ where: { learnerId: learner, exerciseId: exercise } })).toBe(4);
+      }
+    }
+    // The dates returned by the upsert are the ones Prisma reads back.
+    const [first] = await Promise.all([repository.recordSubmission(learners[0], "c", "x", verdict("pass"))]);
+    const readBack = await repository.getProgress(learners[0], "c");
+    expect(readBack?.firstPassedAt).toEqual(first.firstPassedAt);
+    expect(readBack?.lastAttemptAt).toEqual(first.lastAttemptAt);
+  });
+
+  test("a bad submission in a shared batch fails alone; the others are written", async () => {
+    const learner = await createProgressRepository(client).createLearner();
+    const repository = createExerciseRepository(client);
+    const [good, bad, alsoGood] = await Promise.allSettled([
+      repository.recordSubmission(learner, "d", "x", verdict("fail")),
+      repository.recordSubmission("gone-learner", "d", "x", verdict("fail")),
+      repository.recordSubmission(learner, "e", "x", verdict("pass")),
+    ]);
+    expect(good).toMatchObject({ status: "fulfilled", value: { attempts: 1 } });
+    expect(bad.status).toBe("rejected");
+    expect(alsoGood).toMatchObject({ status: "fulfilled", value: { attempts: 1 } });
+    expect(await client.submission.count({ where: { learnerId: "gone-learner" } })).toBe(0);
+  });
 });
