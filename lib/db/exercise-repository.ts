@@ -1,8 +1,9 @@
 import "server-only";
 import type { GradeResult } from "@/lib/grader/check-result";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getPrismaClient } from "./prisma-client";
-import { SubmissionBatcher } from "./submission-batcher";
+import { getEnv } from "@/lib/env";
+import { createSubmissionWriter, getPrismaClient } from "./prisma-client";
+import { SubmissionBatcher, type SubmissionWriter } from "./submission-batcher";
 
 export interface ExerciseProgressRecord {
   exerciseId: string;
@@ -29,8 +30,9 @@ export interface ExerciseRepository {
   listProgress(learnerId: string): Promise<ExerciseProgressRecord[]>;
 }
 
-export function createExerciseRepository(db: PrismaClient): ExerciseRepository {
-  const batcher = new SubmissionBatcher(db);
+/** Reads go through Prisma; the submission write through the writer for the same database (createSubmissionWriter). */
+export function createExerciseRepository(db: PrismaClient, writeSubmissions: SubmissionWriter): ExerciseRepository {
+  const batcher = new SubmissionBatcher(writeSubmissions);
   return {
     async recordSubmission(learnerId, exerciseId, yaml, result) {
       const row = await batcher.record({
@@ -66,6 +68,6 @@ function toRecord(row: { exerciseId: string; attempts: number; firstPassedAt: Da
 let shared: ExerciseRepository | undefined;
 
 export function getExerciseRepository(): ExerciseRepository {
-  shared ??= createExerciseRepository(getPrismaClient());
+  shared ??= createExerciseRepository(getPrismaClient(), createSubmissionWriter(getEnv().databaseUrl));
   return shared;
 }

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { GradeResult } from "@/lib/grader/check-result";
 
 vi.mock("server-only", () => ({}));
-const { createPrismaClient } = await import("@/lib/db/prisma-client");
+const { createPrismaClient, createSubmissionWriter } = await import("@/lib/db/prisma-client");
 const { createProgressRepository } = await import("@/lib/db/progress-repository");
 const { createExerciseRepository } = await import("@/lib/db/exercise-repository");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 let dataDir: string;
 let client: ReturnType<typeof createPrismaClient>;
+let writer: ReturnType<typeof createSubmissionWriter>;
 
 const verdict = (status: GradeResult["status"]): GradeResult => ({
   status,
@@ -26,6 +27,7 @@ beforeAll(() => {
   const migrated = spawnSync(process.execPath, [path.join(ROOT, "scripts", "migrate.mjs")], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
   expect(migrated.status, migrated.stderr).toBe(0);
   client = createPrismaClient(databaseUrl);
+  writer = createSubmissionWriter(databaseUrl);
 });
 
 afterAll(async () => {
@@ -36,7 +38,7 @@ afterAll(async () => {
 describe("exercise repository on a migrated SQLite file", () => {
   test("attempts count up, the first pass is kept, the last submission is returned", async () => {
     const learner = await createProgressRepository(client).createLearner();
-    const repository = createExerciseRepository(client);
+    const repository = createExerciseRepository(client, writer);
     expect(await repository.getProgress(learner, "db-access-policy")).toBeNull();
 
     const afterFail = await repository.recordSubmission(learner, "db-access-policy", "kind: x", verdict("fail"));
@@ -58,7 +60,7 @@ describe("exercise repository on a migrated SQLite file", () => {
   });
 
   test("a submission for a learner that does not exist writes nothing", async () => {
-    const repository = createExerciseRepository(client);
+    const repository = createExerciseRepository(client, writer);
     await expect(repository.recordSubmission("no-such-learner", "x", "y", verdict("fail"))).rejects.toThrow();
     expect(await client.submission.count({ where: { learnerId: "no-such-learner" } })).toBe(0);
     expect(await client.exerciseProgress.count({ where: { learnerId: "no-such-learner" } })).toBe(0);
@@ -66,7 +68,7 @@ describe("exercise repository on a migrated SQLite file", () => {
 
   test("concurrent submissions share transactions without losing or double-counting an attempt", async () => {
     const progress = createProgressRepository(client);
-    const repository = createExerciseRepository(client);
+    const repository = createExerciseRepository(client, writer);
     const learners = await Promise.all(Array.from({ length: 5 }, () => progress.createLearner()));
     // 5 learners × 2 exercises × 4 attempts, all in flight at once; the third attempt of each passes.
     const calls = learners.flatMap((learner) =>
@@ -92,7 +94,7 @@ describe("exercise repository on a migrated SQLite file", () => {
 
   test("a bad submission in a shared batch fails alone; the others are written", async () => {
     const learner = await createProgressRepository(client).createLearner();
-    const repository = createExerciseRepository(client);
+    const repository = createExerciseRepository(client, writer);
     const [good, bad, alsoGood] = await Promise.allSettled([
       repository.recordSubmission(learner, "d", "x", verdict("fail")),
       repository.recordSubmission("gone-learner", "d", "x", verdict("fail")),

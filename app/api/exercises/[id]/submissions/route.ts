@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-session";
 import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
+import { getGradingPool, GradingTimeoutError } from "@/lib/api/grading-pool";
 import { LearnerRateLimit } from "@/lib/api/rate-limiter";
 import { readSubmission } from "@/lib/api/read-submission";
 import { readTerminalWork } from "@/lib/api/read-terminal-work";
 import { getExercise } from "@/lib/content/get-exercise";
 import { getExerciseRepository } from "@/lib/db/exercise-repository";
-import { gradeSubmission } from "@/lib/grader/grade-submission";
 
 /** 10 grades at once, then 5 per second, per learner; visitors without a cookie share 60, then 20 per second. */
 const limiter = new LearnerRateLimit({ capacity: 10, perSecond: 5 }, { capacity: 60, perSecond: 20 });
@@ -21,7 +21,15 @@ export async function POST(request: Request, { params }: Params) {
     const allowed = limiter.take(await readLearnerId(), request);
     if (!allowed.allowed) throw new ApiError("rate_limited", "too many checks; wait a moment", { "Retry-After": String(allowed.retryAfterSeconds) });
     const work = exercise.workspace === "terminal" ? await readTerminalWork(request) : { yaml: await readSubmission(request) };
-    const result = gradeSubmission(exercise, work);
+    const outcome = await getGradingPool()
+      .grade(exercise, work)
+      .catch((error: unknown) => {
+        // Too heavy to simulate is a property of the submission: say so and record nothing.
+        if (error instanceof GradingTimeoutError) throw new ApiError("unprocessable", `${error.message}; simulate less (fewer replicas or objects)`);
+        throw error;
+      });
+    if ("rejected" in outcome) throw new ApiError(outcome.rejected.code, outcome.rejected.message);
+    const { result } = outcome;
     const learnerId = await resolveLearnerForWrite(request);
     const content = "yaml" in work ? work.yaml : JSON.stringify(work);
     const progress = await getExerciseRepository().recordSubmission(learnerId, exercise.id, content, result);

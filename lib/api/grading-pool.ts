@@ -1,0 +1,135 @@
+import "server-only";
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ExerciseDefinition, Submission } from "@/lib/grader/exercise-definition";
+import { gradeWork, type GradeOutcome } from "./grade-work";
+import type { GradeReply, GradeRequest } from "./grading-worker";
+
+/** A submission whose simulation runs longer than this is stopped (say, a terminal log that scales to 5,000 pods); a typical grade takes about a millisecond. */
+export const DEFAULT_GRADE_TIMEOUT_MS = 2000;
+
+export class GradingTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`grading took longer than ${timeoutMs / 1000} s and was stopped`);
+  }
+}
+
+export interface GradingPoolOptions {
+  /** Grading threads; 0 grades on the calling thread (without a time limit then). */
+  threads: number;
+  timeoutMs?: number;
+}
+
+interface Job {
+  request: GradeRequest;
+  resolve: (outcome: GradeOutcome) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Set once the thread has loaded the course; only then does it take jobs (start-up is not grading time). */
+  ready: boolean;
+  job?: Job;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Grades submissions on worker threads, so the thread that answers HTTP only parses requests and writes
+ * results while grading uses the machine's other cores; and a runaway simulation can be stopped, which a
+ * synchronous call on the request thread cannot be. Each thread grades one submission at a time; the rest wait
+ * in a queue in arrival order.
+ */
+export class GradingPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextJobId = 1;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: GradingPoolOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_GRADE_TIMEOUT_MS;
+    for (let i = 0; i < options.threads; i++) this.slots.push(this.startSlot());
+  }
+
+  grade(exercise: ExerciseDefinition, work: Submission): Promise<GradeOutcome> {
+    if (this.slots.length === 0) return Promise.resolve(gradeWork(exercise, work));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { jobId: this.nextJobId++, exerciseId: exercise.id, work }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.job) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.timer = setTimeout(() => this.stop(slot, new GradingTimeoutError(this.timeoutMs)), this.timeoutMs);
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  private startSlot(): Slot {
+    const slot: Slot = { worker: spawnGradingWorker(), ready: false };
+    slot.worker.on("message", (reply: GradeReply) => {
+      if ("ready" in reply) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.request.jobId !== reply.jobId) return;
+      clearTimeout(slot.timer);
+      slot.job = undefined;
+      if (reply.ok) job.resolve(reply.outcome);
+      else job.reject(new Error(reply.message));
+      this.dispatch();
+    });
+    slot.worker.on("error", (error) => this.stop(slot, error));
+    // A grading thread is never the reason the server stays up.
+    slot.worker.unref();
+    return slot;
+  }
+
+  /** Fails the slot's job and replaces its thread: a stuck or crashed thread cannot be reused. */
+  private stop(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return;
+    clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = undefined;
+    void slot.worker.terminate();
+    this.slots[index] = this.startSlot();
+    job?.reject(error);
+    this.dispatch();
+  }
+}
+
+function spawnGradingWorker(): Worker {
+  // Run from source (tests, scripts) this module is TypeScript, and so is the entry, which Node 20 loads
+  // through tsx. Bundled by Next.js, the exact `new Worker(new URL(…, import.meta.url))` form below names the
+  // entry the bundler compiles.
+  if (import.meta.url.endsWith(".ts")) {
+    const entry = JSON.stringify(new URL("./grading-worker.ts", import.meta.url).href);
+    return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true });
+  }
+  return new Worker(new URL("./grading-worker.ts", import.meta.url));
+}
+
+/** One grading thread per core beyond the one serving HTTP: at least one. */
+export function defaultGradingThreads(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+let shared: GradingPool | undefined;
+
+export function getGradingPool(): GradingPool {
+  shared ??= new GradingPool({ threads: defaultGradingThreads() });
+  return shared;
+}

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, test, vi } from "vitest";
+
+vi.mock("server-only", () => ({}));
+const { GradingPool, GradingTimeoutError } = await import("@/lib/api/grading-pool");
+const { getExercise, getExercises } = await import("@/lib/content/get-exercise");
+const { gradeSubmission } = await import("@/lib/grader/grade-submission");
+const { scriptToLog } = await import("@/lib/grader/replay-terminal-log");
+
+const pool = new GradingPool({ threads: 1, timeoutMs: 20_000 });
+afterAll(() => pool.close());
+
+describe("grading on worker threads", () => {
+  test("every exercise's solution and starter get the verdict the request thread would compute", async () => {
+    for (const exercise of getExercises().values()) {
+      const works = exercise.workspace === "terminal" ? [{ log: scriptToLog(exercise.solution), answers: exercise.solutionAnswers ?? {} }] : [{ yaml: exercise.solution }, { yaml: exercise.starter }];
+      for (const work of works) expect(await pool.grade(exercise, work)).toEqual({ result: gradeSubmission(exercise, work) });
+    }
+  }, 60_000);
+
+  test("submissions sent together are all graded, each with its own verdict", async () => {
+    const exercise = getExercise("fix-service-selector")!;
+    const works = Array.from({ length: 12 }, (_, i) => ({ yaml: i % 2 === 0 ? exercise.solution : exercise.starter }));
+    const results = await Promise.all(works.map((work) => pool.grade(exercise, work)));
+    expect(results.map((r) => ("result" in r ? r.result.status : r.rejected.code))).toEqual(works.map((_, i) => (i % 2 === 0 ? "pass" : "fail")));
+  });
+
+  test("a simulation over the time limit is stopped, and the pool goes on grading with a new thread", async () => {
+    const exercise = getExercise("find-the-backend")!;
+    const heavy = { log: scriptToLog("kubectl scale deployment my-backend -n production --replicas=5000\nkubectl get pods -A\n"), answers: {} };
+    const strict = new GradingPool({ threads: 1, timeoutMs: 1000 });
+    try {
+      await expect(strict.grade(exercise, heavy)).rejects.toBeInstanceOf(GradingTimeoutError);
+      const light = getExercise("fix-service-selector")!;
+      await expect(strict.grade(light, { yaml: light.solution })).resolves.toMatchObject({ result: { status: "pass" } });
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
+
+  test("YAML over the limits is refused on the grading thread, with the code the route answers", async () => {
+    const exercise = getExercise("fix-service-selector")!;
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    expect(await pool.grade(exercise, { yaml: bomb })).toMatchObject({ rejected: { code: "unprocessable", message: expect.stringMatching(/aliasing/) } });
+    const replicas = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: big}\nspec:\n  replicas: 101\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec: {containers: [{name: c, image: nginx}]}\n";
+    expect(await pool.grade(exercise, { yaml: replicas })).toEqual({ rejected: { code: "unprocessable", message: "the YAML asks for 101 replicas; at most 100 in total are accepted" } });
+  });
+
+  test("with no threads it grades on the calling thread", async () => {
+    const exercise = getExercise("fix-service-selector")!;
+    const inline = new GradingPool({ threads: 0 });
+    expect(await inline.grade(exercise, { yaml: exercise.solution })).toMatchObject({ result: { status: "pass" } });
+  });
+});
