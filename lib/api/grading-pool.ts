@@ -1,7 +1,10 @@
 import "server-only";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExerciseDefinition, Submission } from "@/lib/grader/exercise-definition";
+import { getExercise } from "@/lib/content/get-exercise";
 import { gradeWork, type GradeOutcome } from "./grade-work";
 import type { GradeReply, GradeRequest } from "./grading-worker";
 
@@ -18,6 +21,8 @@ export interface GradingPoolOptions {
   /** Grading threads; 0 grades on the calling thread (without a time limit then). */
   threads: number;
   timeoutMs?: number;
+  /** Starts one grading thread; the default runs lib/api/grading-worker.ts. */
+  spawn?: () => Worker;
 }
 
 interface Job {
@@ -76,7 +81,7 @@ export class GradingPool {
   }
 
   private startSlot(): Slot {
-    const slot: Slot = { worker: spawnGradingWorker(), ready: false };
+    const slot: Slot = { worker: (this.options.spawn ?? spawnGradingWorker)(), ready: false };
     slot.worker.on("message", (reply: GradeReply) => {
       if ("ready" in reply) {
         slot.ready = true;
@@ -91,10 +96,26 @@ export class GradingPool {
       else job.reject(new Error(reply.message));
       this.dispatch();
     });
-    slot.worker.on("error", (error) => this.stop(slot, error));
+    slot.worker.on("error", (error) => {
+      if (slot.ready) return this.stop(slot, error);
+      // A thread that cannot even start will not start the next time either: grade on this thread instead.
+      console.error(`grading threads unavailable, grading on the request thread: ${error.message}`);
+      this.fallBackToInline();
+    });
     // A grading thread is never the reason the server stays up.
     slot.worker.unref();
     return slot;
+  }
+
+  private fallBackToInline(): void {
+    for (const slot of this.slots.splice(0)) void slot.worker.terminate();
+    for (const job of this.queue.splice(0)) this.runInline(job);
+  }
+
+  private runInline(job: Job): void {
+    const exercise = getExercise(job.request.exerciseId);
+    if (exercise) job.resolve(gradeWork(exercise, job.request.work));
+    else job.reject(new Error(`no such exercise: ${job.request.exerciseId}`));
   }
 
   /** Fails the slot's job and replaces its thread: a stuck or crashed thread cannot be reused. */
@@ -112,14 +133,12 @@ export class GradingPool {
 }
 
 function spawnGradingWorker(): Worker {
-  // Run from source (tests, scripts) this module is TypeScript, and so is the entry, which Node 20 loads
-  // through tsx. Bundled by Next.js, the exact `new Worker(new URL(…, import.meta.url))` form below names the
-  // entry the bundler compiles.
-  if (import.meta.url.endsWith(".ts")) {
-    const entry = JSON.stringify(new URL("./grading-worker.ts", import.meta.url).href);
-    return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true });
-  }
-  return new Worker(new URL("./grading-worker.ts", import.meta.url));
+  // Inside Next.js (NEXT_RUNTIME is set by its server) the bundler compiled the entry named by the exact
+  // `new Worker(new URL(…, import.meta.url))` form below. Run from source (tests, scripts) the entry is
+  // TypeScript, which Node 20 loads through tsx.
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./grading-worker.ts", import.meta.url));
+  const entry = JSON.stringify(pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), "grading-worker.ts")).href);
+  return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true });
 }
 
 /** One grading thread per core beyond the one serving HTTP: at least one. */

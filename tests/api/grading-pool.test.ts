@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, test, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
@@ -43,6 +44,20 @@ describe("grading on worker threads", () => {
     expect(await pool.grade(exercise, { yaml: bomb })).toMatchObject({ rejected: { code: "unprocessable", message: expect.stringMatching(/aliasing/) } });
     const replicas = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: big}\nspec:\n  replicas: 101\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec: {containers: [{name: c, image: nginx}]}\n";
     expect(await pool.grade(exercise, { yaml: replicas })).toEqual({ rejected: { code: "unprocessable", message: "the YAML asks for 101 replicas; at most 100 in total are accepted" } });
+  });
+
+  test("when a grading thread cannot start, the pool grades on the calling thread", async () => {
+    const exercise = getExercise("fix-service-selector")!;
+    const broken = new GradingPool({ threads: 1, spawn: () => new Worker("throw new Error('cannot load the grader')", { eval: true }) });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await broken.grade(exercise, { yaml: exercise.solution })).toMatchObject({ result: { status: "pass" } });
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/cannot load the grader/));
+      expect(await broken.grade(exercise, { yaml: exercise.starter })).toMatchObject({ result: { status: "fail" } });
+    } finally {
+      errors.mockRestore();
+      await broken.close();
+    }
   });
 
   test("with no threads it grades on the calling thread", async () => {
