@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { AnyObject, Kind } from "@/lib/sim/objects/kinds";
+import { evaluateGoTemplate } from "./evaluate-go-template";
 import { evaluateJsonPath } from "./evaluate-jsonpath";
 import { formatResourcePrefix } from "./resource-types";
 
@@ -8,11 +9,23 @@ export type OutputFormat =
   | { kind: "yaml" }
   | { kind: "json" }
   | { kind: "name" }
-  | { kind: "jsonpath"; template: string };
+  | { kind: "jsonpath"; template: string }
+  | { kind: "go-template"; template: string };
 
-/** `-o` values kubectl get accepts (k8s.io/cli-runtime pkg/genericclioptions print flags). */
-export function parseOutputFormat(value: string | undefined): OutputFormat | { error: string } {
+/**
+ * `-o` values kubectl get accepts (k8s.io/cli-runtime pkg/genericclioptions print flags). `--template` without
+ * `-o` selects go-template, "for backwards compatibility" (k8s.io/kubectl pkg/cmd/get/get_flags.go ToPrinter),
+ * which is how https://kubernetes.io/docs/tasks/access-application-cluster/port-forward-access-application-cluster/
+ * prints a container port; `-o go-template|template` takes its template from `--template`.
+ */
+export function parseOutputFormat(value: string | undefined, templateFlag?: string): OutputFormat | { error: string } {
+  if ((value === undefined || value === "") && templateFlag) return { kind: "go-template", template: templateFlag };
   if (value === undefined || value === "") return { kind: "table", wide: false };
+  const goTemplate = /^(?:go-template|template)(?:=(.*))?$/s.exec(value);
+  if (goTemplate) {
+    const template = goTemplate[1] ?? templateFlag;
+    return template ? { kind: "go-template", template } : { error: "error: template format specified but no template given" };
+  }
   if (value === "wide") return { kind: "table", wide: true };
   if (value === "yaml" || value === "json" || value === "name") return { kind: value };
   const jsonpath = /^jsonpath(?:-as-json)?=(.*)$/s.exec(value);
@@ -67,6 +80,10 @@ export function formatObjects(objects: readonly AnyObject[], format: Exclude<Out
       return { stdout: formatJson(data) };
     case "jsonpath": {
       const result = evaluateJsonPath(format.template, data);
+      return result.ok ? { stdout: result.text } : { stdout: "", error: result.message };
+    }
+    case "go-template": {
+      const result = evaluateGoTemplate(format.template, data);
       return result.ok ? { stdout: result.text } : { stdout: "", error: result.message };
     }
   }

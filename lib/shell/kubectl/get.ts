@@ -116,6 +116,7 @@ export const getVerb: KubectlVerb = {
   summary: "Display one or many resources.",
   flags: [
     { long: "output", short: "o" },
+    { long: "template" },
     { long: "selector", short: "l" },
     { long: "all-namespaces", short: "A", boolean: true },
     { long: "show-labels", boolean: true },
@@ -124,7 +125,7 @@ export const getVerb: KubectlVerb = {
     { long: "field-selector" },
   ],
   run(flags, { session: host }) {
-    const format = parseOutputFormat(flagValue(flags, "output"));
+    const format = parseOutputFormat(flagValue(flags, "output"), flagValue(flags, "template"));
     if ("error" in format) return failWith(`${format.error}\n`);
     const parsedSelector = parseLabelSelector(flagValue(flags, "selector") ?? "");
     if (!parsedSelector.ok) return failWith(`${parsedSelector.message}\n`);
