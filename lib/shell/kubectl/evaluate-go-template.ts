@@ -6,6 +6,8 @@
  * and `{{-`/`-}}` trimming. Values print as Go's fmt %v prints the decoded JSON: a missing map key is
  * `<no value>`, maps are `map[k:v]` with sorted keys, lists `[a b]`.
  */
+import { formatGoValue } from "../format/format-go-value";
+
 export type GoTemplateResult = { ok: true; text: string } | { ok: false; message: string };
 
 type Expr =
@@ -188,19 +190,9 @@ function truthy(value: Value): boolean {
   return true;
 }
 
-/** Go's fmt %v of a decoded JSON value. */
+/** Go's fmt %v of a decoded JSON value; a missing map key prints `<no value>` in templates. */
 function formatValue(value: Value): string {
-  if (value === NO_VALUE || value === undefined) return "<no value>";
-  if (value === null) return "<nil>";
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(" ")}]`;
-  if (typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    return `map[${Object.keys(record)
-      .sort()
-      .map((k) => `${k}:${formatValue(record[k])}`)
-      .join(" ")}]`;
-  }
-  return String(value);
+  return value === NO_VALUE ? "<no value>" : formatGoValue(value);
 }
 
 function evaluate(expr: Expr, dot: Value, root: Value): Value {

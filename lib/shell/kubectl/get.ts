@@ -139,7 +139,7 @@ export const getVerb: KubectlVerb = {
     const { objects, errors } = selectObjects(host, request.requests, namespace, parsedSelector.requirements);
     const exitCode = errors ? 1 : 0;
     if (format.kind !== "table") {
-      const printed = formatObjects(objects, format, request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1);
+      const printed = formatObjects(objects, format, request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1, flagBoolean(flags, "no-headers"));
       return { stdout: printed.stdout, stderr: errors + (printed.error ? `${printed.error}\n` : ""), exitCode: printed.error ? 1 : exitCode };
     }
     if (objects.length === 0) {
