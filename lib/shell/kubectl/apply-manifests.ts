@@ -17,8 +17,11 @@ export function readManifestSources(host: ShellHost, flags: ParsedFlags, stdin: 
       sources.push({ name: "STDIN", text: stdin });
       continue;
     }
-    if (/^https?:\/\//.test(name)) return { sources, error: `error: unable to read URL "${name}", server reported 404 Not Found, status code=404\n` };
     const text = host.readFile(name);
+    // kubectl GETs an http(s) -f argument (k8s.io/cli-runtime pkg/resource/visitor.go URLVisitor); the session
+    // serves the documents it holds under their URL (the k8s.io/examples manifests a lesson or page applies),
+    // and any other URL answers as the server would for a missing document.
+    if (text === undefined && /^https?:\/\//.test(name)) return { sources, error: `error: unable to read URL "${name}", server reported 404 Not Found, status code=404\n` };
     if (text === undefined) return { sources, error: `error: the path "${name}" does not exist\n` };
     sources.push({ name, text });
   }

@@ -150,6 +150,16 @@ function render(nodes: readonly Node[], data: unknown): string {
   return text;
 }
 
+/**
+ * The values one JSONPath expression finds (`{.status.podIPs}` or, relaxed as kubectl accepts it in
+ * custom-columns, `.status.podIPs`), for printers that format each value themselves.
+ */
+export function findJsonPathValues(expression: string, data: unknown): unknown[] {
+  const trimmed = expression.trim();
+  const inner = trimmed.startsWith("{") && trimmed.endsWith("}") ? trimmed.slice(1, -1).trim() : trimmed;
+  return evaluatePath(inner.startsWith(".") || inner.startsWith("@") || inner.startsWith("$") ? inner.replace(/^\$/, "") || "." : `.${inner}`, data);
+}
+
 export function evaluateJsonPath(template: string, data: unknown): JsonPathResult {
   const parsed = parseTemplate(template);
   if ("error" in parsed) return { ok: false, message: `error: error parsing jsonpath ${template}, ${parsed.error}` };

@@ -1,5 +1,7 @@
 import { stringify } from "yaml";
 import type { AnyObject, Kind } from "@/lib/sim/objects/kinds";
+import { evaluateGoTemplate } from "./evaluate-go-template";
+import { formatCustomColumns, parseCustomColumns, type CustomColumn } from "./format-custom-columns";
 import { evaluateJsonPath } from "./evaluate-jsonpath";
 import { formatResourcePrefix } from "./resource-types";
 
@@ -8,11 +10,30 @@ export type OutputFormat =
   | { kind: "yaml" }
   | { kind: "json" }
   | { kind: "name" }
-  | { kind: "jsonpath"; template: string };
+  | { kind: "jsonpath"; template: string }
+  | { kind: "go-template"; template: string }
+  | { kind: "custom-columns"; columns: CustomColumn[] };
 
-/** `-o` values kubectl get accepts (k8s.io/cli-runtime pkg/genericclioptions print flags). */
-export function parseOutputFormat(value: string | undefined): OutputFormat | { error: string } {
+/**
+ * `-o` values kubectl get accepts (k8s.io/cli-runtime pkg/genericclioptions print flags). `--template` without
+ * `-o` selects go-template, "for backwards compatibility" (k8s.io/kubectl pkg/cmd/get/get_flags.go ToPrinter),
+ * which is how https://kubernetes.io/docs/tasks/access-application-cluster/port-forward-access-application-cluster/
+ * prints a container port; `-o go-template|template` takes its template from `--template`.
+ */
+export function parseOutputFormat(value: string | undefined, templateFlag?: string): OutputFormat | { error: string } {
+  if ((value === undefined || value === "") && templateFlag) return { kind: "go-template", template: templateFlag };
   if (value === undefined || value === "") return { kind: "table", wide: false };
+  const customColumns = /^custom-columns=(.*)$/s.exec(value);
+  if (customColumns) {
+    const columns = parseCustomColumns(customColumns[1]);
+    return "error" in columns ? columns : { kind: "custom-columns", columns };
+  }
+  if (value === "custom-columns") return { error: "error: custom-columns format specified but no custom columns given" };
+  const goTemplate = /^(?:go-template|template)(?:=(.*))?$/s.exec(value);
+  if (goTemplate) {
+    const template = goTemplate[1] ?? templateFlag;
+    return template ? { kind: "go-template", template } : { error: "error: template format specified but no template given" };
+  }
   if (value === "wide") return { kind: "table", wide: true };
   if (value === "yaml" || value === "json" || value === "name") return { kind: value };
   const jsonpath = /^jsonpath(?:-as-json)?=(.*)$/s.exec(value);
@@ -56,7 +77,8 @@ export function buildList(objects: readonly AnyObject[]): Record<string, unknown
  * Prints objects in a machine format. `single` is true when one object was asked for by name, in which case
  * kubectl prints the object itself rather than a List.
  */
-export function formatObjects(objects: readonly AnyObject[], format: Exclude<OutputFormat, { kind: "table" }>, single: boolean): { stdout: string; error?: string } {
+export function formatObjects(objects: readonly AnyObject[], format: Exclude<OutputFormat, { kind: "table" }>, single: boolean, noHeaders = false): { stdout: string; error?: string } {
+  if (format.kind === "custom-columns") return { stdout: formatCustomColumns(objects, format.columns, noHeaders) };
   const data = single && objects.length === 1 ? objects[0] : buildList(objects);
   switch (format.kind) {
     case "name":
@@ -67,6 +89,10 @@ export function formatObjects(objects: readonly AnyObject[], format: Exclude<Out
       return { stdout: formatJson(data) };
     case "jsonpath": {
       const result = evaluateJsonPath(format.template, data);
+      return result.ok ? { stdout: result.text } : { stdout: "", error: result.message };
+    }
+    case "go-template": {
+      const result = evaluateGoTemplate(format.template, data);
       return result.ok ? { stdout: result.text } : { stdout: "", error: result.message };
     }
   }

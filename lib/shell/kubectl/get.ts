@@ -116,6 +116,7 @@ export const getVerb: KubectlVerb = {
   summary: "Display one or many resources.",
   flags: [
     { long: "output", short: "o" },
+    { long: "template" },
     { long: "selector", short: "l" },
     { long: "all-namespaces", short: "A", boolean: true },
     { long: "show-labels", boolean: true },
@@ -124,7 +125,7 @@ export const getVerb: KubectlVerb = {
     { long: "field-selector" },
   ],
   run(flags, { session: host }) {
-    const format = parseOutputFormat(flagValue(flags, "output"));
+    const format = parseOutputFormat(flagValue(flags, "output"), flagValue(flags, "template"));
     if ("error" in format) return failWith(`${format.error}\n`);
     const parsedSelector = parseLabelSelector(flagValue(flags, "selector") ?? "");
     if (!parsedSelector.ok) return failWith(`${parsedSelector.message}\n`);
@@ -138,7 +139,7 @@ export const getVerb: KubectlVerb = {
     const { objects, errors } = selectObjects(host, request.requests, namespace, parsedSelector.requirements);
     const exitCode = errors ? 1 : 0;
     if (format.kind !== "table") {
-      const printed = formatObjects(objects, format, request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1);
+      const printed = formatObjects(objects, format, request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1, flagBoolean(flags, "no-headers"));
       return { stdout: printed.stdout, stderr: errors + (printed.error ? `${printed.error}\n` : ""), exitCode: printed.error ? 1 : exitCode };
     }
     if (objects.length === 0) {

@@ -5,7 +5,8 @@ import type { Pod } from "@/lib/sim/objects/kinds";
  * The environment a container starts with (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go
  * makeEnvironmentVariables and pkg/kubelet/envvars/envvars.go FromServices): the image's PATH and HOME, HOSTNAME,
  * the container's env, and — with enableServiceLinks (the default) — `{NAME}_SERVICE_HOST`, `{NAME}_PORT_…`
- * for every Service of the pod's namespace that has a ClusterIP, plus the `kubernetes` Service of default.
+ * for every Service of the pod's namespace that has a ClusterIP and existed when the pod started, plus the
+ * `kubernetes` Service of default.
  * https://kubernetes.io/docs/concepts/services-networking/service/#environment-variables
  */
 export function buildPodEnvironment(state: ClusterState, pod: Pod, containerName: string): Record<string, string> {
@@ -16,12 +17,17 @@ export function buildPodEnvironment(state: ClusterState, pod: Pod, containerName
     HOME: "/root",
   };
   const namespace = pod.metadata.namespace ?? "default";
-  const services = state.list("Service", namespace).filter((s) => s.spec?.clusterIP && s.spec.clusterIP !== "None");
+  // The kubelet reads the Services when it starts the container, so a Service created after the pod started is
+  // not in its environment ("you created the replicas before the Service",
+  // https://kubernetes.io/docs/tutorials/services/connect-applications-service/#environment-variables).
+  const started = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp);
+  const existedAtStart = (service: { metadata: { creationTimestamp: string } }) => !(Date.parse(service.metadata.creationTimestamp) > started);
+  const services = state.list("Service", namespace).filter((s) => s.spec?.clusterIP && s.spec.clusterIP !== "None" && existedAtStart(s));
   const kubernetes = state.get("Service", "kubernetes", "default");
   if (pod.spec?.enableServiceLinks === false) {
     if (kubernetes && namespace !== "default") services.splice(0, services.length);
     else services.splice(0, services.length, ...(kubernetes ? [kubernetes] : []));
-  } else if (kubernetes && namespace !== "default") services.push(kubernetes);
+  } else if (kubernetes && namespace !== "default" && existedAtStart(kubernetes)) services.push(kubernetes);
   for (const service of services) {
     const name = service.metadata.name.toUpperCase().replace(/-/g, "_");
     const ip = service.spec?.clusterIP ?? "";

@@ -10,6 +10,7 @@ export type HttpBehaviour =
   | "http-echo"
   | "agnhost-netexec"
   | "agnhost-serve-hostname"
+  | "hello-app"
   | "echoserver"
   | "health-endpoint"
   | "course-json"
@@ -181,6 +182,15 @@ const CATALOG: readonly KnownImage[] = [
       "-------------------------------------------------------------------------------",
       "Starting NGINX Ingress controller",
     ],
+  },
+  {
+    // GoogleCloudPlatform/kubernetes-engine-samples quickstarts/hello-app/main.go: listens on PORT (8080) and
+    // answers every path "Hello, world!", its version and its hostname; the Kubernetes Ingress-on-Minikube page
+    // and the GKE quickstarts deploy it.
+    name: "gcr.io/google-samples/hello-app",
+    description: "Google's hello-app sample (HTTP 8080: Hello, world!, version, hostname)",
+    listens: (c) => [tcp(parseListenPort(readContainerEnv(c, "PORT")) ?? 8080, "http", "hello-app")],
+    startupLogs: (c, ctx) => [`${formatLogTimestamp(ctx.startedAt)} Server listening on port ${parseListenPort(readContainerEnv(c, "PORT")) ?? 8080}`],
   },
   { name: "docker.io/library/busybox", description: "BusyBox shell and tools (no server)", listens: () => [], startupLogs: () => [] },
   { name: "docker.io/nicolaka/netshoot", description: "network troubleshooting tools (no server)", listens: () => [], startupLogs: () => [] },

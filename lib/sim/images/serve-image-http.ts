@@ -167,6 +167,12 @@ export function serveImageHttp(listener: ContainerListener, r: ImageHttpRequest)
     }
     case "agnhost-serve-hostname":
       return strip(response(200, r.podName));
+    case "hello-app": {
+      // hello-app/main.go hello(): three Fprintf lines; the 2.0 image prints Version: 2.0.0.
+      const tag = parseImageReference(listener.container.image ?? "")?.tag ?? "";
+      const version = /^\d+\.\d+$/.test(tag) ? `${tag}.0` : "1.0.0";
+      return strip(response(200, `Hello, world!\nVersion: ${version}\nHostname: ${r.podName}\n`));
+    }
     case "echoserver":
       return strip(response(200, echoserverBody(r), { "content-type": "text/plain", server: "echoserver" }));
     case "health-endpoint": {

@@ -96,7 +96,10 @@ export function prepareCreate(core: ClusterCore, input: JsonObject, options: Cre
     const defaultClass = spec.ingressClassName || annotations["kubernetes.io/ingress.class"] ? undefined : findDefaultIngressClass(core.store.list("IngressClass"));
     if (defaultClass) spec.ingressClassName = defaultClass.metadata.name;
     result.spec = spec;
-    result.status = { loadBalancer: {} };
+    // Loaded as state, an Ingress keeps the address its controller published: for a class whose controller the
+    // simulator does not run (a cloud load balancer) nothing else would write it; ingress-nginx rewrites its own.
+    const given = options.asState && isJsonObject(input.status) && isJsonObject(input.status.loadBalancer) ? copyJson(input.status) : undefined;
+    result.status = given ?? { loadBalancer: {} };
   } else if (kind === "Service") {
     result.status = { loadBalancer: {} };
   } else if (STATUS_KINDS.has(kind) && !(options.asState && kind === "Node")) {
