@@ -4,19 +4,23 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { getExercise } from "@/lib/content/get-exercise";
+import { getExercises } from "@/lib/content/get-exercise";
+import { scriptToLog } from "@/lib/grader/replay-terminal-log";
 import type { BenchRow } from "./bench-row";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const EXERCISE_ID = "fix-service-selector";
 const LEARNERS = 400;
-const CONNECTIONS = 50;
-const DURATION_SECONDS = 20;
+const LOADS = [
+  { connections: 10, seconds: 20 },
+  { connections: 50, seconds: 20 },
+];
 
 /**
  * Grading over HTTP: `next start` with a fresh SQLite database, many learners (each under the per-learner rate
  * limit), every request graded on the server and recorded (a Submission row and the progress update per grade).
- * Reports requests per second, latency median and p99, and the server's peak resident memory.
+ * Requests go round all exercises — reference solutions, starters and known-wrong answers — and each body is
+ * unique (a numbered comment), so nothing could answer from a cache. Reports requests per second, latency
+ * median and p99, the server's peak resident memory, and its CPU time per request by thread.
  */
 export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("build first: npm run build");
@@ -29,49 +33,107 @@ export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForServer(base);
-    const exercise = getExercise(EXERCISE_ID)!;
-    const url = `${base}/api/exercises/${EXERCISE_ID}/submissions`;
+    const bodies = submissionBodies();
     const cookies = await createLearners(base, LEARNERS);
-    const body = (yaml: string) => JSON.stringify({ yaml });
-    // Warm the route and the scenario cache before measuring.
-    for (const cookie of cookies.slice(0, 20)) await fetch(url, { method: "POST", headers: { "content-type": "application/json", cookie }, body: body(exercise.solution) });
-    let peakRss = 0;
     let sent = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(server.pid!))), 250);
-    const result = await autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      requests: [
-        {
-          // Round-robin over all learners, so each stays far below its own rate limit.
-          setupRequest: (request) => {
-            const n = sent++;
-            return {
-              ...request,
-              method: "POST",
-              headers: { "content-type": "application/json", cookie: cookies[n % cookies.length] },
-              body: body(n % 2 === 0 ? exercise.solution : exercise.starter),
-            };
+    const load = (connections: number, options: { duration?: number; amount?: number }) =>
+      autocannon({
+        url: base,
+        connections,
+        ...options,
+        requests: [
+          {
+            // Round-robin over all learners, so each stays far below its own rate limit.
+            setupRequest: (request) => {
+              const n = sent++;
+              const body = bodies[n % bodies.length];
+              return {
+                ...request,
+                method: "POST",
+                path: `/api/exercises/${body.exerciseId}/submissions`,
+                headers: { "content-type": "application/json", cookie: cookies[n % cookies.length] },
+                body: body.json(n),
+              };
+            },
           },
-        },
-      ],
-    });
-    clearInterval(sampler);
-    const non2xx = result.non2xx + result.errors + result.timeouts;
-    return [
-      {
-        name: `HTTP grade + record (${CONNECTIONS} connections, ${DURATION_SECONDS} s)`,
-        samples: result.requests.total,
+        ],
+      });
+    // Warm the route, the grading threads and every scenario cache before measuring.
+    await load(10, { amount: 2000 });
+    const rows: BenchRow[] = [];
+    for (const { connections, seconds } of LOADS) {
+      let peakRss = 0;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(server.pid!))), 250);
+      const cpuBefore = threadCpuMs(server.pid!);
+      const result = await load(connections, { duration: seconds });
+      const cpuAfter = threadCpuMs(server.pid!);
+      clearInterval(sampler);
+      const total = result.requests.total;
+      const cpu = Object.entries(cpuAfter)
+        .map(([thread, ms]) => [thread, (ms - (cpuBefore[thread] ?? 0)) / total] as const)
+        .filter(([, perRequest]) => perRequest >= 0.01)
+        .map(([thread, perRequest]) => `${thread}:${perRequest.toFixed(2)}`)
+        .join(",");
+      rows.push({
+        name: `HTTP grade + record (${connections} connections, ${seconds} s, all exercises)`,
+        samples: total,
         medianMs: result.latency.p50,
         p99Ms: result.latency.p99,
-        extra: { "req/s": Math.round(result.requests.average), "non-2xx": non2xx, "server RSS peak MB": Math.round(peakRss / 2 ** 20) },
-      },
-    ];
+        extra: {
+          "req/s": Math.round(result.requests.average),
+          "non-2xx": result.non2xx + result.errors + result.timeouts,
+          "server RSS peak MB": Math.round(peakRss / 2 ** 20),
+          "server CPU ms/request by thread": cpu,
+        },
+      });
+    }
+    return rows;
   } finally {
     server.kill("SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface SubmissionBody {
+  exerciseId: string;
+  /** The n-th request's body: the same answer, made unique by a numbered comment. */
+  json: (n: number) => string;
+}
+
+/** Every exercise's reference solution, starter and known-wrong answers, as the browser would send them. */
+function submissionBodies(): SubmissionBody[] {
+  const bodies: SubmissionBody[] = [];
+  for (const exercise of getExercises().values()) {
+    if (exercise.workspace === "terminal") {
+      // A terminal exercise's answer is a command log (the wrong answers keep theirs in `yaml`) and typed answers.
+      for (const { script, answers } of [{ script: exercise.solution, answers: exercise.solutionAnswers }, ...exercise.wrongAnswers.map((w) => ({ script: w.yaml, answers: w.answers }))]) {
+        const log = scriptToLog(script);
+        bodies.push({ exerciseId: exercise.id, json: (n) => JSON.stringify({ log: [...log, { type: "execute", input: `# attempt ${n}\n` }], answers }) });
+      }
+    } else {
+      for (const yaml of [exercise.solution, exercise.starter, ...exercise.wrongAnswers.map((w) => w.yaml)]) {
+        bodies.push({ exerciseId: exercise.id, json: (n) => JSON.stringify({ yaml: `${yaml}\n# attempt ${n}\n` }) });
+      }
+    }
+  }
+  return bodies;
+}
+
+/** CPU time (user + system, ms) the process has used so far, per thread name (/proc/PID/task/TID/stat). */
+function threadCpuMs(pid: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/\s+/g, "-");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+    } catch {
+      // the thread ended between listing and reading
+    }
+  }
+  return byName;
 }
 
 /** Each visit creates a learner on first write; its signed cookie identifies it afterwards. */
