@@ -21,6 +21,9 @@ interface FileAccess {
   writeFile?(path: string, text: string): boolean;
 }
 
+/** The one-letter commands of GNU sed 4.9 (sed/compile.c), besides s. */
+const GNU_COMMANDS = "{}=:#aAbcdDeFgGhHiIlLnNpPqQrRtTvwWxXyzZ";
+
 const USAGE = "Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n";
 
 /** BRE to JavaScript: `\( \) \{ \} \+ \? \|` are the operators and their bare forms are literals (GNU extensions included). */
@@ -104,7 +107,11 @@ function parseScript(script: string, extended: boolean, expression: number): Sub
       index++;
       continue;
     }
-    if (ch !== "s") return { error: `sed: -e expression #${expression}, char ${index + 1}: unknown command: \`${ch}'\n` };
+    if (ch !== "s") {
+      // A command or address GNU sed has but this subset lacks is said so plainly rather than called unknown.
+      if (GNU_COMMANDS.includes(ch) || /[0-9/$\\]/.test(ch)) return { error: `sed: -e expression #${expression}, char ${index + 1}: only the s command is available in this terminal's sed\n` };
+      return { error: `sed: -e expression #${expression}, char ${index + 1}: unknown command: \`${ch}'\n` };
+    }
     const parsed = parseSubstitution(script, index, extended, expression);
     if ("error" in parsed) return parsed;
     commands.push(parsed.command);
@@ -200,7 +207,7 @@ export const sed: Command = ({ argv, stdin, session }) => {
   }
   const access = session as Partial<FileAccess> | undefined;
   if (inPlace) {
-    if (files.length === 0) return fail("sed: no input files\n", 1);
+    if (files.length === 0) return fail("sed: no input files\n", 4);
     let stderr = "";
     for (const file of files) {
       const text = access?.readFile?.(file);
