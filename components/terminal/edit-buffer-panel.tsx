@@ -49,7 +49,7 @@ export default function EditBufferPanel({ edit, onSave, onCancel }: EditBufferPa
         </span>
         <span className="terminal-edit-keys">Ctrl-S saves and closes · Escape cancels</span>
       </header>
-      <YamlEditor value={text} onChange={setText} diagnose={noDiagnostics} label={`${edit.file}: kubectl edit ${edit.title}`} />
+      <YamlEditor value={text} onChange={setText} diagnose={noDiagnostics} lineWrapping label={`${edit.file}: kubectl edit ${edit.title}`} />
       <div className="terminal-edit-actions">
         <button type="button" onClick={() => onSave(text)} aria-label={`Save and close ${edit.file}`}>
           Save and close

@@ -84,7 +84,7 @@ describe("the article's debugging commands in the browser terminal", () => {
     const portLine = panel.locator(".cm-line", { hasText: /^\s*port: 80$/ });
     await panel.locator(".cm-content").hover();
     for (let step = 0; step < 20 && (await portLine.count()) === 0; step++) await page.mouse.wheel(0, 120);
-    await portLine.click({ position: { x: 40, y: 5 } });
+    await portLine.click();
     await page.keyboard.press("End");
     await page.keyboard.press("Backspace");
     await page.keyboard.type("1");

@@ -84,11 +84,6 @@ export function beginEdit(object: AnyObject, target: EditTarget, file: string): 
   return { target, original: buffer, originalObject: JSON.parse(JSON.stringify(shown)) as JsonObject, buffer, file };
 }
 
-/** `services`, `deployments.apps`: editResults.addError names the resource by its mapping. */
-function resourceString(kind: Kind): string {
-  return qualifiedResource(kind);
-}
-
 function preserved(file: string, text: string, message: string): EditStep {
   return {
     status: "done",
@@ -142,7 +137,8 @@ export function submitEdit(cluster: Cluster, state: EditState, edited: string, n
     return { status: "done", result: { stdout: `${formatResourcePrefix(target.kind)}/${target.name} skipped\n`, stderr: "", exitCode: 0 } };
   }
 
-  const label = `${resourceString(target.kind)} "${target.name}"`;
+  // editResults.addError names the resource by its mapping: `services "web"`, `deployments.apps "web"`.
+  const label = `${qualifiedResource(target.kind)} "${target.name}"`;
   if (!live) {
     return {
       status: "done",
