@@ -24,6 +24,8 @@ export function editTempFile(host: ShellHost, format: EditFormat): string {
  * change (k8s.io/kubectl pkg/cmd/edit/edit.go, pkg/cmd/util/editor/editoptions.go). An interactive editor (vi,
  * the default) is the page's editor: the session holds the buffer until finishEdit. A command the shell can
  * run on a file ($KUBE_EDITOR="sed -i …") runs here, round after round, as kubectl would run it.
+ * The page's editor opens once the whole input line has run, so in `kubectl edit svc/web && echo ok` the
+ * second command does not wait for the editor as it would on a real terminal.
  */
 export const editVerb: KubectlVerb = {
   summary: "Edit a resource on the server.",
