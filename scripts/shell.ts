@@ -56,7 +56,8 @@ function buildSession(options: Options): ShellSession | string {
     files[path] = text;
     files[path.split("/").pop() ?? path] = text;
   }
-  return new ShellSession({ cluster, files });
+  // No page editor here: kubectl edit runs $KUBE_EDITOR or $EDITOR when the simulated shell can (sed -i …).
+  return new ShellSession({ cluster, files, visualEditor: false });
 }
 
 function runInteractive(session: ShellSession): void {

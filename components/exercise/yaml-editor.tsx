@@ -24,6 +24,8 @@ interface YamlEditorProps {
   /** A line a failed check points at: highlighted and scrolled into view. */
   highlightLine?: number;
   label: string;
+  /** Wrap long lines instead of scrolling sideways (kubectl edit's buffer holds one-line JSON annotations). */
+  lineWrapping?: boolean;
 }
 
 const setHighlight = StateEffect.define<number | undefined>();
@@ -60,7 +62,7 @@ function completeFields(context: CompletionContext): CompletionResult | null {
  * The exercise's YAML editor: CodeMirror 6 with YAML highlighting, line numbers, completion of the fields the
  * API accepts, and the simulator's parser and validator as a linter, so mistakes show while typing.
  */
-export function YamlEditor({ value, onChange, diagnose, highlightLine, label }: YamlEditorProps) {
+export function YamlEditor({ value, onChange, diagnose, highlightLine, label, lineWrapping }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange, diagnose });
@@ -91,6 +93,7 @@ export function YamlEditor({ value, onChange, diagnose, highlightLine, label }: 
       }),
       EditorView.contentAttributes.of({ "aria-label": label }),
       EditorState.tabSize.of(2),
+      ...(lineWrapping ? [EditorView.lineWrapping] : []),
     ];
     const editor = new EditorView({ state: EditorState.create({ doc: value, extensions }), parent: host.current });
     view.current = editor;
@@ -100,7 +103,7 @@ export function YamlEditor({ value, onChange, diagnose, highlightLine, label }: 
     };
     // The editor owns its document after creation; outside changes arrive through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [label]);
+  }, [label, lineWrapping]);
 
   useEffect(() => {
     const editor = view.current;

@@ -11,6 +11,18 @@ export interface TerminalOutput {
   clearScreen: boolean;
   /** The shell ended (exit on the workstation). */
   ended: boolean;
+  /** `kubectl edit` waits for its editor: open this buffer, then hand back what was saved. */
+  edit?: TerminalEdit;
+}
+
+/** The file kubectl edit wrote for its editor. */
+export interface TerminalEdit {
+  /** `service/web` */
+  title: string;
+  /** `/tmp/kubectl-edit-abcde.yaml` */
+  file: string;
+  format: "yaml" | "json";
+  text: string;
 }
 
 export interface TerminalBackend {
@@ -21,4 +33,8 @@ export interface TerminalBackend {
   interrupt(): TerminalOutput;
   /** True while a foreground command holds the terminal (typed lines are not run). */
   isBusy(): boolean;
+  /** The buffer a restored session was editing when it was saved, if any. */
+  pendingEdit(): TerminalEdit | undefined;
+  /** The editor closed: the saved text, or null when it was closed without saving. */
+  finishEdit(text: string | null): TerminalOutput;
 }

@@ -1,12 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import "@xterm/xterm/css/xterm.css";
 import { LineEditor } from "@/lib/shell/terminal/line-editor";
 import { History } from "@/lib/shell/terminal/history";
-import type { TerminalBackend } from "./terminal-backend";
+import type { TerminalBackend, TerminalEdit } from "./terminal-backend";
+
+/** CodeMirror loads when kubectl edit first opens an editor, not with the terminal. */
+const EditBufferPanel = lazy(() => import("./edit-buffer-panel"));
 
 interface XtermTerminalProps {
   backend: TerminalBackend;
@@ -33,6 +36,8 @@ export function XtermTerminal({ backend, banner, label, onCommand, onEnded, init
   const host = useRef<HTMLDivElement>(null);
   const [screenReader, setScreenReader] = useState(false);
   const terminalRef = useRef<Terminal | null>(null);
+  const [edit, setEdit] = useState<TerminalEdit | undefined>(() => backend.pendingEdit());
+  const finishEditRef = useRef<(text: string | null) => void>(() => undefined);
 
   useEffect(() => {
     if (!host.current) return;
@@ -82,14 +87,29 @@ export function XtermTerminal({ backend, banner, label, onCommand, onEnded, init
       pending = "";
       if (result.clearScreen) terminal.clear();
       if (result.text) write(result.text);
+      if (result.edit) setEdit(result.edit);
       onCommand?.();
       if (result.ended) onEnded?.();
+    };
+
+    // The editor closed: kubectl answers, and either the prompt comes back or the editor reopens.
+    finishEditRef.current = (text) => {
+      const result = backend.finishEdit(text);
+      if (result.text) write(result.text);
+      setEdit(result.edit);
+      onCommand?.();
+      if (!backend.isBusy()) {
+        showPrompt();
+        terminal.focus();
+      }
     };
 
     const onData = terminal.onData((data) => {
       if (backend.isBusy()) {
         if (data.includes("\x03")) {
-          write(backend.interrupt().text);
+          const result = backend.interrupt();
+          write(result.text);
+          setEdit(result.edit);
           onCommand?.();
         }
         if (!backend.isBusy()) showPrompt();
@@ -141,6 +161,11 @@ export function XtermTerminal({ backend, banner, label, onCommand, onEnded, init
           <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReader(e.target.checked)} /> Screen-reader mode
         </label>
       </div>
+      {edit && (
+        <Suspense fallback={<p className="terminal-loading">Opening the editor…</p>}>
+          <EditBufferPanel key={edit.file} edit={edit} onSave={(text) => finishEditRef.current(text)} onCancel={() => finishEditRef.current(null)} />
+        </Suspense>
+      )}
       <div ref={host} className="terminal-host" data-testid="terminal" />
     </div>
   );

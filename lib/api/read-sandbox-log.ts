@@ -2,11 +2,12 @@ import { z } from "zod";
 import { ApiError } from "./api-error";
 import { isJsonRequest, readBodyText } from "./read-body-text";
 
-/** A sandbox log is what ShellSession.entries() returns: commands typed, Ctrl-C, and files handed to the shell. */
+/** A sandbox log is what ShellSession.entries() returns: commands typed, Ctrl-C, files handed to the shell, and what the page's editor saved for kubectl edit. */
 const entrySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("execute"), input: z.string().max(16 * 1024) }).strict(),
   z.object({ type: z.literal("interrupt") }).strict(),
   z.object({ type: z.literal("file"), name: z.string().max(200), text: z.string().max(64 * 1024) }).strict(),
+  z.object({ type: z.literal("edit"), text: z.string().max(64 * 1024).nullable() }).strict(),
 ]);
 export type SandboxLogEntry = z.infer<typeof entrySchema>;
 

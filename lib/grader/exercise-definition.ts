@@ -202,6 +202,7 @@ export const terminalLogEntrySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("execute"), input: z.string().max(16 * 1024) }).strict(),
   z.object({ type: z.literal("interrupt") }).strict(),
   z.object({ type: z.literal("file"), name: z.string().max(200), text: z.string().max(64 * 1024) }).strict(),
+  z.object({ type: z.literal("edit"), text: z.string().max(64 * 1024).nullable() }).strict(),
 ]);
 export type TerminalLogEntry = z.infer<typeof terminalLogEntrySchema>;
 

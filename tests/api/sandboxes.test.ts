@@ -61,11 +61,18 @@ describe("PUT /api/sandboxes/[id] refuses bad input with a 4xx and writes nothin
 
 describe("sandbox log round trip", () => {
   test("PUT stores the log for the learner, GET returns it, DELETE resets it", async () => {
-    const log = [{ type: "execute", input: "kubectl get svc" }, { type: "interrupt" }, { type: "file", name: "exercise.yaml", text: "kind: Service\n" }];
+    const log = [
+      { type: "execute", input: "kubectl get svc" },
+      { type: "interrupt" },
+      { type: "file", name: "exercise.yaml", text: "kind: Service\n" },
+      { type: "execute", input: "kubectl edit svc/web" },
+      { type: "edit", text: "kind: Service\n" },
+      { type: "edit", text: null },
+    ];
     const before = await countRows(db);
     const saved = await put(JSON.stringify({ log }));
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toEqual({ saved: 3 });
+    expect(await saved.json()).toEqual({ saved: 6 });
     expect(await countRows(db)).toEqual({ ...before, learners: before.learners + 1, sandboxes: before.sandboxes + 1 });
     expect(await (await read()).json()).toEqual({ log });
 

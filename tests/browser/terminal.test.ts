@@ -74,6 +74,44 @@ describe("the article's debugging commands in the browser terminal", () => {
     await expect.poll(screenText, { timeout: 30_000 }).toContain('pod "netshoot" deleted');
     await expect(terminal().getByRole("status").innerText()).resolves.toContain("Sandbox restored.");
   });
+
+  test("kubectl edit opens the Service in the editor; saving sends the change and a reload keeps it", async () => {
+    await run("kubectl edit svc/my-service", /kubectl edit svc\/my-service/);
+    const panel = terminal().getByTestId("terminal-edit");
+    await panel.waitFor({ timeout: 20_000 });
+    await expect(panel.locator(".cm-content").innerText()).resolves.toContain("# Please edit the object below. Lines beginning with a '#' will be ignored,");
+    // Change the port as a learner would: scroll to the line, click it, go to its end, replace 80 with 81.
+    const portLine = panel.locator(".cm-line", { hasText: /^\s*port: 80$/ });
+    await panel.locator(".cm-content").hover();
+    for (let step = 0; step < 20 && (await portLine.count()) === 0; step++) await page.mouse.wheel(0, 120);
+    await portLine.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("1");
+    await expect(panel.locator(".cm-line", { hasText: /^\s*port: 81$/ }).count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "terminal-kubectl-edit.png") });
+    await panel.getByRole("button", { name: /^Save and close/ }).click();
+    await expect.poll(screenText, { timeout: 20_000 }).toContain("service/my-service edited");
+    await expect(panel.count()).resolves.toBe(0);
+    await run("kubectl get svc my-service", /my-service\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+81\/TCP/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "terminal-kubectl-edited.png") });
+
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await terminal().locator(".xterm-rows").waitFor({ timeout: 30_000 });
+    await expect.poll(screenText, { timeout: 30_000 }).toContain("service/my-service edited");
+    await run("kubectl get svc my-service -o jsonpath='{.spec.ports[0].port}'", /\n81/);
+  });
+
+  test("Escape closes the editor without saving: Edit cancelled, no changes made.", async () => {
+    await run("kubectl edit deploy/my-app", /kubectl edit deploy\/my-app/);
+    const panel = terminal().getByTestId("terminal-edit");
+    await panel.waitFor({ timeout: 20_000 });
+    await panel.locator(".cm-content").click();
+    await page.keyboard.press("Escape");
+    await expect.poll(screenText, { timeout: 20_000 }).toContain("Edit cancelled, no changes made.");
+    await expect(panel.count()).resolves.toBe(0);
+  });
 });
 
 describe("a terminal exercise: fix a Service with commands, answer from what they show", () => {

@@ -1,5 +1,6 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
 import { TEXT_FILTERS } from "../commands/text-filters";
+import { sed } from "../commands/sed";
 import { kubectl } from "../kubectl/kubectl";
 import { BASIC_COMMANDS } from "../tools/basic-commands";
 import { buildPodCommands, WORKSTATION_TOOLS } from "../tools/pod-commands";
@@ -16,7 +17,7 @@ export function buildCommandTable(location: ShellLocation, cluster: Cluster): Re
   const builtins = BUILTINS as Readonly<Record<string, Command<ShellHost>>>;
   const echo = TEXT_FILTERS.echo as Command<ShellHost>;
   if (location.kind === "workstation") {
-    return { ...(TEXT_FILTERS as Readonly<Record<string, Command<ShellHost>>>), ...BASIC_COMMANDS, ...WORKSTATION_TOOLS, ...builtins, ...JOB_COMMANDS, kubectl, k: kubectl };
+    return { ...(TEXT_FILTERS as Readonly<Record<string, Command<ShellHost>>>), ...BASIC_COMMANDS, ...WORKSTATION_TOOLS, ...builtins, ...JOB_COMMANDS, sed: sed as Command<ShellHost>, kubectl, k: kubectl };
   }
   const pod = cluster.get("Pod", location.pod, location.namespace);
   const container = pod?.spec?.containers?.find((c) => c.name === location.container);

@@ -11,6 +11,7 @@ export function replayLog(session: ShellSession, log: readonly SessionLogEntry[]
   for (const entry of log) {
     if (entry.type === "file") session.setFile(entry.name, entry.text);
     else if (entry.type === "interrupt") transcript += session.interrupt().text;
+    else if (entry.type === "edit") transcript += session.finishEdit(entry.text).text;
     else {
       const [first, ...rest] = entry.input.split("\n");
       transcript += `${pending ? "> " : session.prompt()}${first}\n${rest.map((line) => `> ${line}\n`).join("")}`;

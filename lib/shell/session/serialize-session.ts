@@ -8,6 +8,8 @@ export interface SerializedSession {
   files: Record<string, string>;
   env: Record<string, string>;
   commandIntervalMs?: number;
+  /** Present (false) only for a session without a page editor, such as the headless shell's. */
+  visualEditor?: boolean;
   log: SessionLogEntry[];
 }
 
@@ -18,6 +20,7 @@ export function serializeSession(session: ShellSession): SerializedSession {
     files: { ...(session.initial.files ?? {}) },
     env: { ...(session.initial.env ?? {}) },
     ...(session.initial.commandIntervalMs !== undefined ? { commandIntervalMs: session.initial.commandIntervalMs } : {}),
+    ...(session.initial.visualEditor === false ? { visualEditor: false } : {}),
     log: session.entries().map((entry) => ({ ...entry })),
   };
 }
@@ -28,6 +31,7 @@ function isLogEntry(value: unknown): value is SessionLogEntry {
   if (entry.type === "execute") return typeof entry.input === "string";
   if (entry.type === "interrupt") return true;
   if (entry.type === "file") return typeof entry.name === "string" && typeof entry.text === "string";
+  if (entry.type === "edit") return typeof entry.text === "string" || entry.text === null;
   return false;
 }
 
@@ -48,6 +52,7 @@ export function restoreSession(data: unknown, cluster: Cluster): ShellSession | 
     files: saved.files,
     env: saved.env,
     commandIntervalMs: typeof saved.commandIntervalMs === "number" ? saved.commandIntervalMs : undefined,
+    visualEditor: saved.visualEditor === false ? false : undefined,
   });
   replayLog(session, saved.log);
   return session;

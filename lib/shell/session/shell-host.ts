@@ -1,4 +1,5 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
+import type { EditState } from "../kubectl/edit-loop";
 import type { BuiltinHost } from "./builtins";
 import type { CommandResult } from "./command";
 
@@ -59,4 +60,17 @@ export interface ShellHost extends BuiltinHost {
   /** Runs one command line inside a pod without entering it (`kubectl exec pod -- curl …`). */
   runInPod(shell: PodShell, argv: readonly string[], stdin: string): CommandResult;
   listJobs(): readonly ShellJob[];
+  /** Writes a file the shell holds (`sed -i`); false when there is no such file. */
+  writeFile(path: string, text: string): boolean;
+  /** A fresh temp file name, `prefix` + five characters + `suffix`, deterministic per session. */
+  tempFileName(prefix: string, suffix: string): string;
+  /** Leaves a temp file behind (kubectl's "A copy of your changes has been stored to …"). */
+  keepTempFile(path: string, text: string): void;
+  /**
+   * Runs an editor command on a temp file holding `text` and returns the file afterwards; `notFound` when the
+   * program does not exist here. What the editor prints goes to the terminal.
+   */
+  runEditor(argv: readonly string[], shell: boolean, path: string, text: string): { ok: true; text: string } | { ok: false; notFound: boolean };
+  /** Hands a `kubectl edit` buffer to the page's editor once the input has run; false when there is none. */
+  openEditor(state: EditState): boolean;
 }

@@ -1,5 +1,5 @@
 import type { Cluster } from "@/lib/sim/store/cluster";
-import type { SessionLogEntry, ShellOutput, ShellSessionOptions } from "./shell-output";
+import type { PendingEdit, SessionLogEntry, ShellOutput, ShellSessionOptions } from "./shell-output";
 import { parseScript } from "../grammar/parse-script";
 import { completeLine } from "../completion/complete-line";
 import type { CompletionResult } from "../terminal/line-editor";
@@ -11,8 +11,12 @@ import { buildCommandTable } from "./build-command-table";
 import { runScript, type OutputChunk } from "./run-script";
 import type { PodShell, PortForward, ShellHost, ShellJob, ShellLocation } from "./shell-host";
 import { formatLeavePod, formatPrompt } from "./format-prompt";
+import { submitEdit, type EditState } from "../kubectl/edit-loop";
+import { editTempFile } from "../kubectl/edit";
+import { formatResourcePrefix } from "../kubectl/resource-types";
+import { formatTempName } from "./format-temp-name";
 
-export type { SessionLogEntry, ShellOutput, ShellSessionOptions } from "./shell-output";
+export type { PendingEdit, SessionLogEntry, ShellOutput, ShellSessionOptions } from "./shell-output";
 
 const WORKSTATION_ENV: Readonly<Record<string, string>> = {
   HOME: "/home/learner",
@@ -34,6 +38,11 @@ export class ShellSession implements ShellHost {
   private readonly workstationEnv: Record<string, string>;
   private podEnv: Record<string, string> = {};
   private readonly files = new Map<string, string>();
+  /** Files under /tmp that kubectl edit writes; kept apart so `ls` of the home directory does not list them. */
+  private readonly tempFiles = new Map<string, string>();
+  private tempFilesMade = 0;
+  private editing: EditState | undefined;
+  private readonly visualEditor: boolean;
   private readonly historyEntries: string[] = [];
   private readonly log: SessionLogEntry[] = [];
   private readonly jobs = new JobTable();
@@ -45,10 +54,11 @@ export class ShellSession implements ShellHost {
   private attempts = 0;
   private readonly interval: number;
   /** What the session started from (files, env, interval), kept for serializeSession. */
-  readonly initial: Readonly<Pick<ShellSessionOptions, "files" | "env" | "commandIntervalMs">>;
+  readonly initial: Readonly<Pick<ShellSessionOptions, "files" | "env" | "commandIntervalMs" | "visualEditor">>;
 
   constructor(options: ShellSessionOptions) {
-    this.initial = { files: { ...(options.files ?? {}) }, env: { ...(options.env ?? {}) }, commandIntervalMs: options.commandIntervalMs };
+    this.initial = { files: { ...(options.files ?? {}) }, env: { ...(options.env ?? {}) }, commandIntervalMs: options.commandIntervalMs, visualEditor: options.visualEditor };
+    this.visualEditor = options.visualEditor ?? true;
     this.cluster = options.cluster;
     this.workstationEnv = { ...WORKSTATION_ENV, ...(options.env ?? {}), "?": "0" };
     for (const [name, text] of Object.entries(options.files ?? {})) this.files.set(name, text);
@@ -64,13 +74,33 @@ export class ShellSession implements ShellHost {
   }
 
   prompt(): string {
-    if (this.jobs.foreground) return "";
+    if (this.jobs.foreground || this.editing) return "";
     return formatPrompt(this.currentLocation, this.cluster);
   }
 
-  /** Whether a foreground process (a port-forward) holds the terminal until interrupt(). */
+  /** Whether a foreground process (a port-forward, kubectl edit's editor) holds the terminal. */
   isBusy(): boolean {
-    return this.jobs.foreground !== undefined;
+    return this.jobs.foreground !== undefined || this.editing !== undefined;
+  }
+
+  /** The buffer kubectl edit is waiting on, if any (a restored session can be mid-edit). */
+  pendingEdit(): PendingEdit | undefined {
+    const state = this.editing;
+    if (!state) return undefined;
+    return { title: `${formatResourcePrefix(state.target.kind)}/${state.target.name}`, file: state.file, format: state.target.format, text: state.buffer };
+  }
+
+  /**
+   * The page's editor closed on a pending `kubectl edit`: `text` is what it saved, null when it was closed
+   * without saving (the file stays as kubectl wrote it). kubectl then finishes, or reopens the editor with the
+   * reasons the change was refused, in which case the output carries the new buffer.
+   */
+  finishEdit(text: string | null): ShellOutput {
+    const quiet = { text: "", exitCode: Number(this.workstationEnv["?"] ?? 0), needsMoreInput: false, clearScreen: false, ended: false };
+    const state = this.editing;
+    if (!state) return quiet;
+    this.log.push({ type: "edit", text });
+    return this.submitEditRound(state, text ?? state.buffer);
   }
 
   /** Gives the terminal a file, as the exercise editor does when its contents change. */
@@ -81,7 +111,7 @@ export class ShellSession implements ShellHost {
 
   execute(input: string): ShellOutput {
     const quiet = { text: "", exitCode: Number(this.env["?"] ?? 0), needsMoreInput: false, clearScreen: false, ended: false };
-    if (this.jobs.foreground) return quiet;
+    if (this.isBusy()) return quiet;
     const parsed = parseScript(input);
     if (parsed.status === "incomplete") return { ...quiet, needsMoreInput: true };
     if (input.trim().length > 0) this.historyEntries.push(input.replace(/\n$/, ""));
@@ -112,12 +142,17 @@ export class ShellSession implements ShellHost {
     }
     const clearScreen = this.clearRequested;
     this.clearRequested = false;
-    return { text, exitCode: run.exitCode, needsMoreInput: false, clearScreen, ended };
+    const edit = this.pendingEdit();
+    return { text, exitCode: run.exitCode, needsMoreInput: false, clearScreen, ended, ...(edit ? { edit } : {}) };
   }
 
-  /** Ctrl-C: stops the foreground port-forward; at a prompt it only abandons the line (the LineEditor's job). */
+  /**
+   * Ctrl-C: stops the foreground port-forward, or closes kubectl edit's editor without saving; at a prompt it
+   * only abandons the line (the LineEditor's job).
+   */
   interrupt(): ShellOutput {
     this.log.push({ type: "interrupt" });
+    if (this.editing) return this.submitEditRound(this.editing, this.editing.buffer);
     if (!this.jobs.interruptForeground()) return { text: "", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
     this.workstationEnv["?"] = "130";
     return { text: "^C\n", exitCode: 130, needsMoreInput: false, clearScreen: false, ended: false };
@@ -153,7 +188,7 @@ export class ShellSession implements ShellHost {
       const pod = this.cluster.get("Pod", this.currentLocation.pod, this.currentLocation.namespace);
       return pod ? readPodFile(this.cluster, pod, path) : undefined;
     }
-    return this.files.get(path) ?? this.files.get(path.replace(/^\.\//, "")) ?? this.files.get(path.replace(/^~\//, ""));
+    return this.files.get(path) ?? this.files.get(path.replace(/^\.\//, "")) ?? this.files.get(path.replace(/^~\//, "")) ?? this.tempFiles.get(path);
   }
 
   fileNames(): string[] {
@@ -216,6 +251,60 @@ export class ShellSession implements ShellHost {
     return this.jobs.list();
   }
 
+  writeFile(path: string, text: string): boolean {
+    if (this.currentLocation.kind === "pod") return false;
+    if (this.tempFiles.has(path)) this.tempFiles.set(path, text);
+    else {
+      const name = [path, path.replace(/^\.\//, ""), path.replace(/^~\//, "")].find((candidate) => this.files.has(candidate));
+      if (name === undefined) return false;
+      this.files.set(name, text);
+    }
+    return true;
+  }
+
+  tempFileName(prefix: string, suffix: string): string {
+    return `${prefix}${formatTempName(this.tempFilesMade++)}${suffix}`;
+  }
+
+  keepTempFile(path: string, text: string): void {
+    this.tempFiles.set(path, text);
+  }
+
+  runEditor(argv: readonly string[], shell: boolean, path: string, text: string): { ok: true; text: string } | { ok: false; notFound: boolean } {
+    this.tempFiles.set(path, text);
+    try {
+      let result: CommandResult;
+      if (shell) {
+        // Editor.Launch runs `$SHELL -c '<editor> "<file>"'`: the simulated shell is the only shell here.
+        if (!/^(\/(usr\/)?bin\/)?(bash|sh|zsh|dash)$/.test(argv[0] ?? "")) return { ok: false, notFound: true };
+        const parsed = parseScript(argv[2] ?? "");
+        if (parsed.status !== "ok") {
+          this.writeTerminal(`${argv[0]?.replace(/^.*\//, "")}: -c: ${parsed.status === "error" ? parsed.message : "syntax error: unexpected end of file"}\n`);
+          return { ok: false, notFound: false };
+        }
+        const env = { ...this.workstationEnv };
+        const run = runScript(parsed.script, { env, session: this as ShellHost, lookup: (name) => this.lookup(name), notFound: (name) => `bash: ${name}: command not found` });
+        result = { stdout: "", stderr: "", exitCode: run.exitCode };
+        this.writeTerminal(joinOutput(run.output));
+      } else {
+        const handler = this.lookup((argv[0] ?? "").replace(/^\/(usr\/)?(s?bin)\//, ""));
+        if (!handler) return { ok: false, notFound: true };
+        result = handler({ argv, stdin: "", env: this.workstationEnv, stdoutIsTerminal: true, session: this as ShellHost });
+        this.writeTerminal(result.stdout + result.stderr);
+      }
+      if (result.exitCode !== 0) return { ok: false, notFound: false };
+      return { ok: true, text: this.tempFiles.get(path) ?? "" };
+    } finally {
+      this.tempFiles.delete(path);
+    }
+  }
+
+  openEditor(state: EditState): boolean {
+    if (!this.visualEditor) return false;
+    this.editing = state;
+    return true;
+  }
+
   /** `kill %N`: ends a background job. */
   stopJob(id: number): ShellJob | undefined {
     return this.jobs.stop(id);
@@ -235,6 +324,19 @@ export class ShellSession implements ShellHost {
       stderr: run.output.filter((c) => c.stream === "stderr").map((c) => c.text).join(""),
       exitCode: run.exitCode,
     };
+  }
+
+  /** One round of the page's editor: kubectl finishes (the prompt comes back) or reopens the editor. */
+  private submitEditRound(state: EditState, edited: string): ShellOutput {
+    const step = submitEdit(this.cluster, state, edited, editTempFile(this, state.target.format));
+    if (step.status === "reopen") {
+      this.editing = step.state;
+      return { text: step.stderr, exitCode: 0, needsMoreInput: false, clearScreen: false, ended: false, edit: this.pendingEdit() };
+    }
+    this.editing = undefined;
+    if (step.keepFile) this.keepTempFile(step.keepFile.path, step.keepFile.text);
+    this.workstationEnv["?"] = String(step.result.exitCode);
+    return { text: step.result.stderr + step.result.stdout, exitCode: step.result.exitCode, needsMoreInput: false, clearScreen: false, ended: false };
   }
 
   private takeTerminalOutput(): string {

@@ -87,6 +87,24 @@ describe("npm run shell (headless)", () => {
     );
   });
 
+  test("kubectl edit runs $KUBE_EDITOR on the temp file; with no editor set it cannot launch vi", { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "netlab-shell-"));
+    const file = path.join(dir, "app.yaml");
+    writeFileSync(file, MANIFESTS);
+    const script = [
+      "kubectl edit svc/my-service",
+      `KUBE_EDITOR="sed -i 's/port: 80$/port: 8081/'" kubectl edit svc/my-service`,
+      "export EDITOR='sed -i s/replicas:.2/replicas:\\ 3/'",
+      "kubectl edit deployment web",
+      "kubectl get svc my-service -o jsonpath='{.spec.ports[0].port}{\"\\n\"}'",
+      "kubectl get deploy web -o jsonpath='{.status.readyReplicas}{\"\\n\"}'",
+      "",
+    ].join("\n");
+    const result = runShell(["--manifests", file, "--no-echo"], script);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(['error: unable to launch the editor "vi"', "service/my-service edited", "deployment.apps/web edited", "8081", "3", ""].join("\n"));
+  });
+
   test("--scenario starts from an exercise's scenario and --no-echo prints only output", { timeout: 60_000 }, () => {
     const result = runShell(["--scenario", "fix-service-selector", "--no-echo"], "kubectl get ns -o name | grep -c namespace/\nkubectl get nonsense\n");
     expect(result.stdout).toMatch(/^\d+\nerror: the server doesn't have a resource type "nonsense"\n$/);
