@@ -18,13 +18,19 @@ export interface StoredSubmission {
   createdAt: Date;
 }
 
+/** A computed GradeResult's status and its JSON text, as stored in the Submission row. */
+export interface RecordedVerdict {
+  status: GradeResult["status"];
+  resultJson: string;
+}
+
 /** Submissions and per-exercise progress. The verdict stored is always one the server computed itself. */
 export interface ExerciseRepository {
   /**
    * Stores the submission and updates progress in one transaction: both are written, or neither. Resolves once
    * committed, with the progress this submission produced.
    */
-  recordSubmission(learnerId: string, exerciseId: string, yaml: string, result: GradeResult): Promise<ExerciseProgressRecord>;
+  recordSubmission(learnerId: string, exerciseId: string, yaml: string, verdict: RecordedVerdict): Promise<ExerciseProgressRecord>;
   getProgress(learnerId: string, exerciseId: string): Promise<ExerciseProgressRecord | null>;
   lastSubmission(learnerId: string, exerciseId: string): Promise<StoredSubmission | null>;
   listProgress(learnerId: string): Promise<ExerciseProgressRecord[]>;
@@ -34,14 +40,14 @@ export interface ExerciseRepository {
 export function createExerciseRepository(db: PrismaClient, writeSubmissions: SubmissionWriter): ExerciseRepository {
   const batcher = new SubmissionBatcher(writeSubmissions);
   return {
-    async recordSubmission(learnerId, exerciseId, yaml, result) {
+    async recordSubmission(learnerId, exerciseId, yaml, verdict) {
       const row = await batcher.record({
         learnerId,
         exerciseId,
         content: yaml,
-        verdict: result.status,
-        results: JSON.stringify(result),
-        passed: result.status === "pass",
+        verdict: verdict.status,
+        results: verdict.resultJson,
+        passed: verdict.status === "pass",
         createdAt: new Date(),
       });
       return toRecord(row);

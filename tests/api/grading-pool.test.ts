@@ -14,7 +14,12 @@ describe("grading on worker threads", () => {
   test("every exercise's solution and starter get the verdict the request thread would compute", async () => {
     for (const exercise of getExercises().values()) {
       const works = exercise.workspace === "terminal" ? [{ log: scriptToLog(exercise.solution), answers: exercise.solutionAnswers ?? {} }] : [{ yaml: exercise.solution }, { yaml: exercise.starter }];
-      for (const work of works) expect(await pool.grade(exercise, work)).toEqual({ result: gradeSubmission(exercise, work) });
+      for (const work of works) {
+        const outcome = await pool.grade(exercise, work);
+        const expected = gradeSubmission(exercise, work);
+        expect(outcome).toEqual({ graded: { status: expected.status, resultJson: expect.any(String) } });
+        if ("graded" in outcome) expect(JSON.parse(outcome.graded.resultJson)).toEqual(JSON.parse(JSON.stringify(expected)));
+      }
     }
   }, 60_000);
 
@@ -22,7 +27,7 @@ describe("grading on worker threads", () => {
     const exercise = getExercise("fix-service-selector")!;
     const works = Array.from({ length: 12 }, (_, i) => ({ yaml: i % 2 === 0 ? exercise.solution : exercise.starter }));
     const results = await Promise.all(works.map((work) => pool.grade(exercise, work)));
-    expect(results.map((r) => ("result" in r ? r.result.status : r.rejected.code))).toEqual(works.map((_, i) => (i % 2 === 0 ? "pass" : "fail")));
+    expect(results.map((r) => ("graded" in r ? r.graded.status : r.rejected.code))).toEqual(works.map((_, i) => (i % 2 === 0 ? "pass" : "fail")));
   });
 
   test("a simulation over the time limit is stopped, and the pool goes on grading with a new thread", async () => {
@@ -32,7 +37,7 @@ describe("grading on worker threads", () => {
     try {
       await expect(strict.grade(exercise, heavy)).rejects.toBeInstanceOf(GradingTimeoutError);
       const light = getExercise("fix-service-selector")!;
-      await expect(strict.grade(light, { yaml: light.solution })).resolves.toMatchObject({ result: { status: "pass" } });
+      await expect(strict.grade(light, { yaml: light.solution })).resolves.toMatchObject({ graded: { status: "pass" } });
     } finally {
       await strict.close();
     }
@@ -51,9 +56,9 @@ describe("grading on worker threads", () => {
     const broken = new GradingPool({ threads: 1, spawn: () => new Worker("throw new Error('cannot load the grader')", { eval: true }) });
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      expect(await broken.grade(exercise, { yaml: exercise.solution })).toMatchObject({ result: { status: "pass" } });
+      expect(await broken.grade(exercise, { yaml: exercise.solution })).toMatchObject({ graded: { status: "pass" } });
       expect(errors).toHaveBeenCalledWith(expect.stringMatching(/cannot load the grader/));
-      expect(await broken.grade(exercise, { yaml: exercise.starter })).toMatchObject({ result: { status: "fail" } });
+      expect(await broken.grade(exercise, { yaml: exercise.starter })).toMatchObject({ graded: { status: "fail" } });
     } finally {
       errors.mockRestore();
       await broken.close();
@@ -63,6 +68,6 @@ describe("grading on worker threads", () => {
   test("with no threads it grades on the calling thread", async () => {
     const exercise = getExercise("fix-service-selector")!;
     const inline = new GradingPool({ threads: 0 });
-    expect(await inline.grade(exercise, { yaml: exercise.solution })).toMatchObject({ result: { status: "pass" } });
+    expect(await inline.grade(exercise, { yaml: exercise.solution })).toMatchObject({ graded: { status: "pass" } });
   });
 });

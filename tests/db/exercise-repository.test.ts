@@ -15,11 +15,10 @@ let dataDir: string;
 let client: ReturnType<typeof createPrismaClient>;
 let writer: ReturnType<typeof createSubmissionWriter>;
 
-const verdict = (status: GradeResult["status"]): GradeResult => ({
-  status,
-  diagnostics: [],
-  checks: [{ id: "a", title: "A", status: status === "pass" ? "pass" : "fail", message: "m", explanation: [] }],
-});
+const verdict = (status: GradeResult["status"]) => {
+  const result: GradeResult = { status, diagnostics: [], checks: [{ id: "a", title: "A", status: status === "pass" ? "pass" : "fail", message: "m", explanation: [] }] };
+  return { status, resultJson: JSON.stringify(result) };
+};
 
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-ex-db-"));

@@ -29,11 +29,12 @@ export async function POST(request: Request, { params }: Params) {
         throw error;
       });
     if ("rejected" in outcome) throw new ApiError(outcome.rejected.code, outcome.rejected.message);
-    const { result } = outcome;
     const learnerId = await resolveLearnerForWrite(request);
     const content = "yaml" in work ? work.yaml : JSON.stringify(work);
-    const progress = await getExerciseRepository().recordSubmission(learnerId, exercise.id, content, result);
-    return NextResponse.json({ result, progress }, { headers: { "Cache-Control": "no-store" } });
+    const progress = await getExerciseRepository().recordSubmission(learnerId, exercise.id, content, outcome.graded);
+    // The verdict is already JSON text (serialized on the grading thread); it is spliced in, not parsed again.
+    const body = `{"result":${outcome.graded.resultJson},"progress":${JSON.stringify(progress)}}`;
+    return new NextResponse(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof ApiError) return apiErrorResponse(error);
     throw error;
