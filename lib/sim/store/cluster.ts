@@ -62,6 +62,15 @@ export class Cluster implements ClusterState {
     return this.core.clock.now();
   }
 
+  /**
+   * The storage's current resourceVersion, as a list response carries it in metadata.resourceVersion: it moves
+   * on every write and delete, so a watcher (`kubectl get --watch`) can tell whether anything changed since it
+   * last looked (https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes).
+   */
+  get resourceVersion(): string {
+    return String(this.core.revision);
+  }
+
   get<K extends Kind>(kind: K, name: string, namespace?: string): KindMap[K] | undefined {
     return this.core.store.get(kind, name, namespace);
   }
