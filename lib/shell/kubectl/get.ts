@@ -9,6 +9,7 @@ import { ALL_CATEGORY, resolveResourceType } from "./resource-types";
 import { buildTableColumns } from "./build-table-columns";
 import type { ShellHost } from "../session/shell-host";
 import { EVENT_TYPE_NAMES, getEvents } from "./get-events";
+import { watchEvents } from "./watch-events";
 import { watchObjects } from "./watch-objects";
 import { WatchPrinter } from "./watch-printer";
 
@@ -121,7 +122,15 @@ export const getVerb: KubectlVerb = {
     // k8s.io/kubectl pkg/cmd/get/get.go Validate.
     if (flagBoolean(flags, "output-watch-events") && !watch) return failWith("error: --output-watch-events option can only be used with --watch or --watch-only\n");
     if (flags.positionals.length === 1 && EVENT_TYPE_NAMES.has(flags.positionals[0].toLowerCase())) {
-      return getEvents(host, flagBoolean(flags, "all-namespaces") ? undefined : requestNamespace(flags, host));
+      const eventNamespace = flagBoolean(flags, "all-namespaces") ? undefined : requestNamespace(flags, host);
+      if (!watch) return getEvents(host, eventNamespace);
+      return watchEvents(host, eventNamespace, {
+        watchOnly: flagBoolean(flags, "watch-only"),
+        outputWatchEvents: flagBoolean(flags, "output-watch-events"),
+        noHeaders: flagBoolean(flags, "no-headers"),
+        commandText: context.argv.join(" "),
+        background: context.background === true,
+      });
     }
     const request = parseResourceArgs(flags.positionals, "get");
     if (!request.ok) return failWith(request.message);

@@ -31,6 +31,30 @@ function formatCompactJson(text: string): string {
 }
 
 /**
+ * A watched table (tableprinter.go HumanReadablePrinter.PrintObj): the header goes out once, with the first
+ * rows, and never again while the columns stay the same (printedHeaders, lastColumns); with
+ * --output-watch-events each row starts with its event type; every flush keeps the widths earlier ones set.
+ */
+export class WatchTable {
+  private readonly writer = new TableWriter();
+  private printedHeader = false;
+
+  constructor(
+    private readonly header: readonly string[],
+    private readonly options: { outputWatchEvents: boolean; noHeaders: boolean },
+  ) {}
+
+  /** One flush of rows. */
+  print(rows: readonly { type: WatchEvent["type"]; cells: readonly string[] }[]): string {
+    const lines = rows.map((row) => [...(this.options.outputWatchEvents ? [EVENT_CELLS[row.type]] : []), ...row.cells]);
+    if (lines.length === 0) return "";
+    if (!this.printedHeader && !this.options.noHeaders) lines.unshift([...(this.options.outputWatchEvents ? ["EVENT"] : []), ...this.header]);
+    this.printedHeader = true;
+    return this.writer.write(lines);
+  }
+}
+
+/**
  * What `kubectl get --watch` prints for each object it receives (k8s.io/kubectl pkg/cmd/get/get.go watch). A
  * table's header is printed once, with the first rows, and never again while the columns stay the same
  * (tableprinter.go HumanReadablePrinter.PrintObj: printedHeaders, lastColumns); every flush keeps the widths
@@ -39,9 +63,8 @@ function formatCompactJson(text: string): string {
  * *metav1.WatchEvent case), YAML and JSONPath see `{type, object}`.
  */
 export class WatchPrinter {
-  private readonly writer = new TableWriter();
   private readonly columns: TableColumns;
-  private printedHeader = false;
+  private readonly table: WatchTable;
   private printedDocuments = 0;
 
   constructor(
@@ -49,12 +72,13 @@ export class WatchPrinter {
     private readonly options: WatchPrintOptions,
   ) {
     this.columns = buildTableColumns(kind, options);
+    this.table = new WatchTable(this.columns.header, options);
   }
 
   /** One flush: the initial list goes out together, every later event on its own. */
   print(events: readonly WatchEvent[], context: PrintContext): { text: string; error?: string } {
     const format = this.options.format;
-    if (format.kind === "table") return { text: this.printTable(events, context) };
+    if (format.kind === "table") return { text: this.table.print(events.map((event) => ({ type: event.type, cells: this.columns.row(event.object, context) }))) };
     let text = "";
     for (const event of events) {
       const data = this.options.outputWatchEvents ? { type: event.type, object: event.object } : event.object;
@@ -76,13 +100,5 @@ export class WatchPrinter {
       }
     }
     return { text };
-  }
-
-  private printTable(events: readonly WatchEvent[], context: PrintContext): string {
-    const rows = events.map((event) => [...(this.options.outputWatchEvents ? [EVENT_CELLS[event.type]] : []), ...this.columns.row(event.object, context)]);
-    if (rows.length === 0) return "";
-    if (!this.printedHeader && !this.options.noHeaders) rows.unshift([...(this.options.outputWatchEvents ? ["EVENT"] : []), ...this.columns.header]);
-    this.printedHeader = true;
-    return this.writer.write(rows);
   }
 }

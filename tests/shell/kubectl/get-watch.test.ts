@@ -151,6 +151,36 @@ describe("kubectl get --watch output options", () => {
   });
 });
 
+describe("kubectl get events --watch", () => {
+  test("events recorded by a later command print as rows, each flush widening only the columns it must", () => {
+    const s = new ShellSession({ cluster: buildArticleCluster() });
+    expect(s.execute("kubectl get events -w &").text).toBe("[1] 4242\n");
+    expect(s.execute("kubectl create deployment api --image=nginx --replicas=1").text).toBe(
+      [
+        "deployment.apps/api created",
+        "LAST SEEN   TYPE     REASON              OBJECT           MESSAGE",
+        "0s          Normal   ScalingReplicaSet   deployment/api   Scaled up replica set api-6bd8bd476 to 1 from 0",
+        "0s          Normal   SuccessfulCreate    replicaset/api-6bd8bd476   Created pod: api-6bd8bd476-4r2bg",
+        "0s          Normal   Scheduled           pod/api-6bd8bd476-4r2bg    Successfully assigned default/api-6bd8bd476-4r2bg to worker-2",
+        "0s          Normal   Pulled              pod/api-6bd8bd476-4r2bg    Container image \"nginx\" already present on machine",
+        "0s          Normal   Created             pod/api-6bd8bd476-4r2bg    Created container: nginx",
+        "0s          Normal   Started             pod/api-6bd8bd476-4r2bg    Started container: nginx",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("--watch-only --output-watch-events prints only what is recorded after it, as ADDED", () => {
+    const s = withApi();
+    expect(s.execute("kubectl get events --watch-only --output-watch-events &").text).toBe("[1] 4242\n");
+    const rows = s.execute("kubectl scale deployment api --replicas=2").text.split("\n");
+    expect(rows[0]).toBe("deployment.apps/api scaled");
+    expect(rows[1]).toBe("EVENT      LAST SEEN   TYPE     REASON              OBJECT           MESSAGE");
+    expect(rows[2]).toBe("ADDED      0s          Normal   ScalingReplicaSet   deployment/api   Scaled up replica set api-6bd8bd476 to 2 from 1");
+    expect(rows.slice(3, -1).every((row) => row.startsWith("ADDED      0s          Normal   "))).toBe(true);
+  });
+});
+
 describe("kubectl get --watch errors", () => {
   test.each([
     ["several resource types (cli-runtime builder.go ErrMultipleResourceTypes)", "kubectl get pods,svc -w", "error: you may only specify a single resource type\n"],
