@@ -8,7 +8,7 @@ export interface FollowedLog {
   pod: string;
   uid: string;
   container: string;
-  startedAt: string | undefined;
+  startedAt: string;
   /** `[pod/NAME/CONTAINER] ` with --prefix (logs.go addPrefixIfNeeded), else empty. */
   prefix: string;
   /** How many of the container's log lines exist already: the stream continues after them. */

@@ -150,13 +150,12 @@ export const getVerb: KubectlVerb = {
         outputWatchEvents: flagBoolean(flags, "output-watch-events"),
         noHeaders: flagBoolean(flags, "no-headers"),
       });
-      return watchObjects(host.cluster, {
+      return watchObjects(host, {
         target: { kind, namespace, names, selector: parsedSelector.requirements },
         printer,
         watchOnly: flagBoolean(flags, "watch-only"),
         commandText: context.argv.join(" "),
         background: context.background === true,
-        startStream: (stream, text, background) => host.startStream(stream, text, background),
       });
     }
     const { objects, errors } = selectObjects(host, request.requests, namespace, parsedSelector.requirements);

@@ -2,7 +2,7 @@ import { KIND_INFO, type AnyObject, type Kind, type Pod } from "@/lib/sim/object
 import type { Cluster } from "@/lib/sim/store/cluster";
 import { notFoundError } from "@/lib/sim/store/status-errors";
 import type { CommandResult } from "../session/command";
-import type { JobStream } from "../session/shell-host";
+import type { JobStream, ShellHost } from "../session/shell-host";
 import { formatStatusError } from "./kubectl-verb";
 import { matchLabelRequirements, type LabelRequirement } from "./parse-label-selector";
 import { WatchPrinter, type WatchEvent } from "./watch-printer";
@@ -114,7 +114,6 @@ export interface WatchRequest {
   watchOnly: boolean;
   commandText: string;
   background: boolean;
-  startStream(stream: JobStream, commandText: string, background: boolean): { id: number; pid: number };
 }
 
 /**
@@ -122,8 +121,9 @@ export interface WatchRequest {
  * (unless --watch-only), then keeps printing changes until interrupted. An empty list prints nothing, not "No
  * resources found": that message belongs to the plain get. Named objects that do not exist fail as a get does.
  */
-export function watchObjects(cluster: Cluster, request: WatchRequest): CommandResult {
+export function watchObjects(host: ShellHost, request: WatchRequest): CommandResult {
   const { target, printer } = request;
+  const cluster = host.cluster;
   const initial = selectWatched(cluster, target);
   let stderr = "";
   for (const name of target.names ?? []) {
@@ -136,6 +136,6 @@ export function watchObjects(cluster: Cluster, request: WatchRequest): CommandRe
     // k8s.io/cli-runtime pkg/resource/result.go Watch: several named objects are not one watchable collection.
     return { stdout: printed.text, stderr: `error: watch is only supported on individual resources and resource collections - ${target.names?.length} resources were found\n`, exitCode: 1 };
   }
-  const job = request.startStream(new ObjectWatch(cluster, target, printer, initial), request.commandText, request.background);
+  const job = host.startStream(new ObjectWatch(cluster, target, printer, initial), request.commandText, request.background);
   return { stdout: printed.text, stderr: request.background ? `[${job.id}] ${job.pid}\n` : "", exitCode: 0 };
 }
