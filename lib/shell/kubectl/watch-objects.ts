@@ -1,4 +1,5 @@
 import { KIND_INFO, type AnyObject, type Kind, type Pod } from "@/lib/sim/objects/kinds";
+import type { StoredChange } from "@/lib/sim/store/change-log";
 import type { Cluster } from "@/lib/sim/store/cluster";
 import { notFoundError } from "@/lib/sim/store/status-errors";
 import type { CommandResult } from "../session/command";
@@ -17,9 +18,15 @@ export interface WatchTarget {
   selector: readonly LabelRequirement[];
 }
 
+function isWatched(object: AnyObject, target: WatchTarget): boolean {
+  if (object.kind !== target.kind) return false;
+  if (KIND_INFO[target.kind].namespaced && target.namespace !== undefined && object.metadata.namespace !== target.namespace) return false;
+  return (!target.names || target.names.includes(object.metadata.name)) && matchLabelRequirements(target.selector, object.metadata.labels);
+}
+
 function selectWatched(cluster: Cluster, target: WatchTarget): readonly AnyObject[] {
   const namespace = KIND_INFO[target.kind].namespaced ? target.namespace : undefined;
-  return cluster.list(target.kind, namespace).filter((o) => (!target.names || target.names.includes(o.metadata.name)) && matchLabelRequirements(target.selector, o.metadata.labels));
+  return cluster.list(target.kind, namespace).filter((o) => isWatched(o, target));
 }
 
 /**
@@ -46,37 +53,63 @@ function formatDeletedState(object: AnyObject, now: string): AnyObject {
 }
 
 /**
- * The events between two looks at the watched objects, keyed by uid: gone ones DELETED (first: a delete is what
- * makes controllers create replacements), then new ones ADDED and changed ones MODIFIED in resourceVersion order,
- * the order the API server wrote them. An object that stops matching the selector is DELETED as it was last
- * seen (k8s.io/apiserver pkg/storage/cacher/cache_watcher.go convertToWatchEvent: the previous object).
+ * The events a watch receives for the stored changes since it last looked, in the order the API server wrote
+ * them. A filtered watch sees an object that starts matching as ADDED and one that stops matching as DELETED
+ * with its previous state (k8s.io/apiserver pkg/storage/cacher/cache_watcher.go convertToWatchEvent).
  */
-function diffWatched(previous: ReadonlyMap<string, AnyObject>, current: readonly AnyObject[], cluster: Cluster): WatchEvent[] {
+function eventsFromChanges(seen: Map<string, AnyObject>, changes: readonly StoredChange[], target: WatchTarget, now: string): WatchEvent[] {
+  const events: WatchEvent[] = [];
+  for (const change of changes) {
+    if (change.object.kind !== target.kind) continue;
+    const uid = change.object.metadata.uid;
+    const previous = seen.get(uid);
+    if (change.type === "DELETED") {
+      if (previous) events.push({ type: "DELETED", object: formatDeletedState(change.object, now) });
+      seen.delete(uid);
+    } else if (isWatched(change.object, target)) {
+      events.push({ type: previous ? "MODIFIED" : "ADDED", object: change.object });
+      seen.set(uid, change.object);
+    } else if (previous) {
+      events.push({ type: "DELETED", object: previous });
+      seen.delete(uid);
+    }
+  }
+  return events;
+}
+
+/**
+ * When the changes are older than the cluster keeps, kubectl's watch would have been told to start over: the
+ * watched objects are compared with what was last seen instead, keyed by uid — gone ones DELETED, then new
+ * ones ADDED and changed ones MODIFIED in resourceVersion order — so only each object's latest state shows.
+ */
+function eventsFromRelist(seen: Map<string, AnyObject>, current: readonly AnyObject[], cluster: Cluster, now: string): WatchEvent[] {
   const currentUids = new Set(current.map((o) => o.metadata.uid));
-  const now = cluster.now().toISOString().replace(/\.\d{3}Z$/, "Z");
   const deleted: WatchEvent[] = [];
-  for (const [uid, object] of previous) {
+  for (const [uid, object] of seen) {
     if (currentUids.has(uid)) continue;
     const stillStored = cluster.get(object.kind as Kind, object.metadata.name, object.metadata.namespace)?.metadata.uid === uid;
     deleted.push({ type: "DELETED", object: stillStored ? object : formatDeletedState(object, now) });
   }
   const changed: WatchEvent[] = [];
   for (const object of current) {
-    const before = previous.get(object.metadata.uid);
+    const before = seen.get(object.metadata.uid);
     if (!before) changed.push({ type: "ADDED", object });
     else if (before.metadata.resourceVersion !== object.metadata.resourceVersion) changed.push({ type: "MODIFIED", object });
   }
   changed.sort((a, b) => Number(a.object.metadata.resourceVersion) - Number(b.object.metadata.resourceVersion));
+  seen.clear();
+  for (const object of current) seen.set(object.metadata.uid, object);
   return [...deleted, ...changed];
 }
 
 /**
- * A running `kubectl get --watch`: after every command it compares the watched objects with what it last saw
- * (nothing to do while the store's resourceVersion has not moved) and prints one row per event with the
- * object's state, each flushed on its own as kubectl's watch loop does.
+ * A running `kubectl get --watch`: after every command it takes the stored changes since the resourceVersion
+ * it last saw (nothing to do while that has not moved) and prints one row per event with the object's state
+ * then, each flushed on its own as kubectl's watch loop does. A new pod thus shows as Pending, Pending once
+ * scheduled, then Running, as the scheduler and the kubelet write it.
  */
 export class ObjectWatch implements JobStream {
-  private seen = new Map<string, AnyObject>();
+  private readonly seen = new Map<string, AnyObject>();
   private resourceVersion: string;
 
   constructor(
@@ -91,10 +124,10 @@ export class ObjectWatch implements JobStream {
 
   poll(): { text: string; ended: boolean } {
     if (this.cluster.resourceVersion === this.resourceVersion) return { text: "", ended: false };
+    const changes = this.cluster.changesSince(this.resourceVersion);
     this.resourceVersion = this.cluster.resourceVersion;
-    const current = selectWatched(this.cluster, this.target);
-    const events = diffWatched(this.seen, current, this.cluster);
-    this.seen = new Map(current.map((o) => [o.metadata.uid, o]));
+    const now = this.cluster.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+    const events = changes ? eventsFromChanges(this.seen, changes, this.target, now) : eventsFromRelist(this.seen, selectWatched(this.cluster, this.target), this.cluster, now);
     const context = { now: this.cluster.now(), state: this.cluster };
     let text = "";
     for (const event of events) {

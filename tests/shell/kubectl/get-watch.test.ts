@@ -48,11 +48,20 @@ describe("kubectl get --watch in the foreground", () => {
 });
 
 describe("kubectl get --watch in the background", () => {
-  test("a scale prints its message and then the new pod rows under the header's columns", () => {
+  test("a scale prints its message, then each new pod's rows as it is created, scheduled and started", () => {
     const s = withApi();
     expect(texts(s, ["kubectl get pods -l app=api -w &", "kubectl scale deployment api --replicas=3", "jobs"])).toEqual([
       "[1] 4242\nNAME                  READY   STATUS    RESTARTS   AGE\napi-6bd8bd476-4r2bg   1/1     Running   0          5s\n",
-      "deployment.apps/api scaled\napi-6bd8bd476-7k47q   1/1     Running   0          0s\napi-6bd8bd476-xh5hc   1/1     Running   0          0s\n",
+      [
+        "deployment.apps/api scaled",
+        "api-6bd8bd476-7k47q   0/1     Pending   0          0s",
+        "api-6bd8bd476-xh5hc   0/1     Pending   0          0s",
+        "api-6bd8bd476-7k47q   0/1     Pending   0          0s",
+        "api-6bd8bd476-xh5hc   0/1     Pending   0          0s",
+        "api-6bd8bd476-7k47q   1/1     Running   0          0s",
+        "api-6bd8bd476-xh5hc   1/1     Running   0          0s",
+        "",
+      ].join("\n"),
       "[1]+  Running                 kubectl get pods -l app=api -w &\n",
     ]);
   });
@@ -61,7 +70,14 @@ describe("kubectl get --watch in the background", () => {
     const s = withApi();
     expect(texts(s, ["kubectl get pods -l app=api -w &", "kubectl delete pod api-6bd8bd476-4r2bg"])).toEqual([
       "[1] 4242\nNAME                  READY   STATUS    RESTARTS   AGE\napi-6bd8bd476-4r2bg   1/1     Running   0          5s\n",
-      'pod "api-6bd8bd476-4r2bg" deleted\napi-6bd8bd476-4r2bg   0/1     Terminating   0          10s\napi-6bd8bd476-7k47q   1/1     Running       0          0s\n',
+      [
+        'pod "api-6bd8bd476-4r2bg" deleted',
+        "api-6bd8bd476-4r2bg   0/1     Terminating   0          10s",
+        "api-6bd8bd476-7k47q   0/1     Pending       0          0s",
+        "api-6bd8bd476-7k47q   0/1     Pending       0          0s",
+        "api-6bd8bd476-7k47q   1/1     Running       0          0s",
+        "",
+      ].join("\n"),
     ]);
   });
 
@@ -70,6 +86,18 @@ describe("kubectl get --watch in the background", () => {
     s.execute("kubectl get pods -l app=api -w &");
     expect(s.execute("kubectl get svc my-service").text).toBe("NAME         TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE\nmy-service   ClusterIP   10.96.45.210   <none>        80/TCP    12m\n");
     expect(s.execute("kubectl label pod web-7d9f8b6c5d-abcde tier=front").text).toBe("pod/web-7d9f8b6c5d-abcde labeled\n");
+  });
+
+  test("a command that makes more changes than the cluster keeps is caught up by relisting: one row per pod, its latest state", () => {
+    const s = withApi();
+    s.execute("kubectl get pods -l app=api -w &");
+    const before = s.cluster.resourceVersion;
+    const lines = s.execute("kubectl scale deployment api --replicas=600").text.split("\n").slice(1, -1);
+    expect(s.cluster.changesSince(before)).toBeUndefined();
+    const names = lines.map((line) => line.split(" ")[0]);
+    expect(new Set(names).size).toBe(599);
+    expect(names).toHaveLength(599);
+    expect(lines.every((line) => /^api-6bd8bd476-\w+ +(1\/1 +Running|0\/1 +Pending) +0 +0s$/.test(line))).toBe(true);
   });
 
   test("kill %N ends the watch: later changes print nothing", () => {
@@ -96,7 +124,7 @@ describe("kubectl get --watch output options", () => {
     const s = withApi();
     expect(texts(s, ["kubectl get deploy --output-watch-events -w &", "kubectl scale deployment api --replicas=2", "kubectl delete deployment api"])).toEqual([
       "[1] 4242\nEVENT      NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nADDED      api    1/1     1            1           5s\n",
-      "deployment.apps/api scaled\nMODIFIED   api    2/2     2            2           10s\n",
+      "deployment.apps/api scaled\nMODIFIED   api    1/2     1            1           10s\nMODIFIED   api    1/2     1            1           10s\nMODIFIED   api    1/2     2            1           10s\nMODIFIED   api    2/2     2            2           10s\n",
       'deployment.apps "api" deleted\nDELETED    api    2/2     2            2           15s\n',
     ]);
   });
@@ -105,13 +133,13 @@ describe("kubectl get --watch output options", () => {
     const s = withApi();
     expect(texts(s, ["kubectl get deploy --watch-only &", "kubectl scale deployment api --replicas=2"])).toEqual([
       "[1] 4242\n",
-      "deployment.apps/api scaled\nNAME   READY   UP-TO-DATE   AVAILABLE   AGE\napi    2/2     2            2           10s\n",
+      "deployment.apps/api scaled\nNAME   READY   UP-TO-DATE   AVAILABLE   AGE\napi    1/2     1            1           10s\napi    1/2     1            1           10s\napi    1/2     2            1           10s\napi    2/2     2            2           10s\n",
     ]);
   });
 
   test("-o name prints one name per event (get_test.go TestWatchResourceWatchEvents, name)", () => {
     const s = withApi();
-    expect(texts(s, ["kubectl get deploy api -w -o name &", "kubectl scale deployment api --replicas=2"])).toEqual(["[1] 4242\ndeployment.apps/api\n", "deployment.apps/api scaled\ndeployment.apps/api\n"]);
+    expect(texts(s, ["kubectl get deploy api -w -o name &", "kubectl scale deployment api --replicas=2"])).toEqual(["[1] 4242\ndeployment.apps/api\n", "deployment.apps/api scaled\ndeployment.apps/api\ndeployment.apps/api\ndeployment.apps/api\ndeployment.apps/api\n"]);
   });
 
   test("-o jsonpath with --output-watch-events sees {type, object} (get_test.go TestWatchResourceWatchEvents, jsonpath)", () => {
@@ -119,7 +147,7 @@ describe("kubectl get --watch output options", () => {
     const template = `-o jsonpath='{.type},{.object.metadata.name},{.object.spec.replicas}{"\\n"}'`;
     expect(texts(s, [`kubectl get deploy -w --output-watch-events ${template} &`, "kubectl scale deployment api --replicas=2", "kubectl delete deployment api"])).toEqual([
       "[1] 4242\nADDED,api,1\n",
-      "deployment.apps/api scaled\nMODIFIED,api,2\n",
+      "deployment.apps/api scaled\nMODIFIED,api,2\nMODIFIED,api,2\nMODIFIED,api,2\nMODIFIED,api,2\n",
       'deployment.apps "api" deleted\nDELETED,api,2\n',
     ]);
   });

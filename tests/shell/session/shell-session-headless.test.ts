@@ -104,6 +104,8 @@ describe("npm run shell (headless)", () => {
         "web-7bc9897986-hsxzt   1/1     Running   0          5s",
         "learner@workstation:~$ kubectl scale deployment web --replicas=3",
         "deployment.apps/web scaled",
+        "web-7bc9897986-xh5hc   0/1     Pending   0          0s",
+        "web-7bc9897986-xh5hc   0/1     Pending   0          0s",
         "web-7bc9897986-xh5hc   1/1     Running   0          0s",
         "learner@workstation:~$ kubectl get deploy web -w",
         "NAME   READY   UP-TO-DATE   AVAILABLE   AGE",
