@@ -56,3 +56,17 @@ describe("watches and followed logs in a terminal session", () => {
     expect(restored?.cluster.resourceVersion).toBe(live.cluster.resourceVersion);
   });
 });
+
+describe("logs saved before watches kept streaming", () => {
+  test("a line logged after `kubectl get -w` still runs on replay: the watch had ended when it was typed", () => {
+    const log = [
+      { type: "execute" as const, input: "kubectl get pods -l app=web -w" },
+      { type: "execute" as const, input: "kubectl delete pod web-7d9f8b6c5d-abcde" },
+    ];
+    const session = new ShellSession({ cluster: buildArticleCluster() });
+    const transcript = replayLog(session, log);
+    expect(transcript).toContain('pod "web-7d9f8b6c5d-abcde" deleted\n');
+    expect(session.cluster.get("Pod", "web-7d9f8b6c5d-abcde", "default")).toBeUndefined();
+    expect(replayTerminalLog(buildArticleCluster(), log).cluster.get("Pod", "web-7d9f8b6c5d-abcde", "default")).toBeUndefined();
+  });
+});
