@@ -35,7 +35,7 @@ function selectWatched(cluster: Cluster, target: WatchTarget): readonly AnyObjec
  * it has a deletionTimestamp and no ready container, and kubectl prints it `0/1 Terminating`. Other kinds are
  * deleted as they were last stored.
  */
-function formatDeletedState(object: AnyObject, now: string): AnyObject {
+function buildDeletedState(object: AnyObject, now: string): AnyObject {
   if (object.kind !== "Pod") return object;
   const pod = object as Pod;
   const conditions = pod.status?.conditions?.map((c) => (c.type === "Ready" || c.type === "ContainersReady" ? { ...c, status: "False", lastTransitionTime: now } : c));
@@ -64,7 +64,7 @@ function eventsFromChanges(seen: Map<string, AnyObject>, changes: readonly Store
     const uid = change.object.metadata.uid;
     const previous = seen.get(uid);
     if (change.type === "DELETED") {
-      if (previous) events.push({ type: "DELETED", object: formatDeletedState(change.object, now) });
+      if (previous) events.push({ type: "DELETED", object: buildDeletedState(change.object, now) });
       seen.delete(uid);
     } else if (isWatched(change.object, target)) {
       events.push({ type: previous ? "MODIFIED" : "ADDED", object: change.object });
@@ -88,7 +88,7 @@ function eventsFromRelist(seen: Map<string, AnyObject>, current: readonly AnyObj
   for (const [uid, object] of seen) {
     if (currentUids.has(uid)) continue;
     const stillStored = cluster.get(object.kind as Kind, object.metadata.name, object.metadata.namespace)?.metadata.uid === uid;
-    deleted.push({ type: "DELETED", object: stillStored ? object : formatDeletedState(object, now) });
+    deleted.push({ type: "DELETED", object: stillStored ? object : buildDeletedState(object, now) });
   }
   const changed: WatchEvent[] = [];
   for (const object of current) {
