@@ -112,6 +112,27 @@ describe("the article's debugging commands in the browser terminal", () => {
     await expect.poll(screenText, { timeout: 20_000 }).toContain("Edit cancelled, no changes made.");
     await expect(panel.count()).resolves.toBe(0);
   });
+
+  test("kubectl get -w holds the terminal without a prompt until Ctrl-C gives it back", async () => {
+    const lastLine = async () => (await screenText()).split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "").pop() ?? "";
+    await run("kubectl get pods -l app=my-app -w", /kubectl get pods -l app=my-app -w\s*\nNAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*\nmy-app-/);
+    await page.waitForTimeout(500);
+    await expect(lastLine()).resolves.toMatch(/^my-app-\S+\s+1\/1\s+Running\s/);
+    await page.keyboard.type("echo typed-while-busy");
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(300);
+    await expect(screenText()).resolves.not.toContain("typed-while-busy");
+    await terminal().screenshot({ path: path.join(SCREENSHOT_DIR, "terminal-watch.png") });
+    await page.keyboard.press("Control+C");
+    await expect.poll(lastLine, { timeout: 20_000 }).toBe("learner@workstation:~$");
+    await expect(screenText()).resolves.toMatch(/\^C\s*\nlearner@workstation:~\$/);
+  });
+
+  test("a background kubectl logs -f prints the access-log line of a request sent after it", async () => {
+    await run("kubectl logs -n ingress-nginx -l app.kubernetes.io/name=ingress-nginx -f &", /-f &\s*\n\[\d+\] \d+\s*\n/);
+    await expect(screenText()).resolves.not.toContain("GET /orders");
+    await run("curl -s -o /dev/null -H 'Host: app.example.com' http://203.0.113.1/orders", /113\.1\/orders\s*\n198\.51\.100\.7 - - \[[^\]]+\] "GET \/orders HTTP\/1\.1" 200 /);
+  });
 });
 
 describe("a terminal exercise: fix a Service with commands, answer from what they show", () => {

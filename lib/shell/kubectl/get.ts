@@ -5,10 +5,13 @@ import { flagBoolean, flagValue, type ParsedFlags } from "./kubectl-flags";
 import { failWith, formatStatusError, requestNamespace, type KubectlVerb } from "./kubectl-verb";
 import { formatObjects, parseOutputFormat } from "./format-object-output";
 import { matchLabelRequirements, parseLabelSelector, type LabelRequirement } from "./parse-label-selector";
-import { ALL_CATEGORY, formatResourcePrefix, resolveResourceType } from "./resource-types";
-import { TABLE_PRINTERS } from "./table-printers";
+import { ALL_CATEGORY, resolveResourceType } from "./resource-types";
+import { buildTableColumns } from "./build-table-columns";
 import type { ShellHost } from "../session/shell-host";
 import { EVENT_TYPE_NAMES, getEvents } from "./get-events";
+import { watchEvents } from "./watch-events";
+import { watchObjects } from "./watch-objects";
+import { WatchPrinter } from "./watch-printer";
 
 /** What `kubectl get` was asked for: kinds (all of their objects) or named objects of a kind. */
 interface ResourceRequest {
@@ -79,35 +82,19 @@ export function selectObjects(host: ShellHost, requests: readonly ResourceReques
   return { objects, errors };
 }
 
-function formatLabels(labels: Record<string, string> | undefined): string {
-  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  return entries.length > 0 ? entries.map(([k, v]) => `${k}=${v}`).join(",") : "<none>";
-}
-
 /**
  * Human-readable output: one table per kind in request order, separated by a blank line; names carry their
  * resource prefix when several kinds are printed; -A adds NAMESPACE, --show-labels adds LABELS
  * (k8s.io/kubectl pkg/cmd/get/get.go and humanreadable_flags.go).
  */
 function formatTables(host: ShellHost, objects: readonly AnyObject[], flags: ParsedFlags, wide: boolean): string {
-  const allNamespaces = flagBoolean(flags, "all-namespaces");
-  const showLabels = flagBoolean(flags, "show-labels");
   const kinds = [...new Set(objects.map((o) => o.kind as Kind))];
-  const withKind = kinds.length > 1;
+  const options = { wide, allNamespaces: flagBoolean(flags, "all-namespaces"), showLabels: flagBoolean(flags, "show-labels"), withKind: kinds.length > 1 };
   const context = { now: host.cluster.now(), state: host.cluster };
   return kinds
     .map((kind) => {
-      const printer = TABLE_PRINTERS[kind];
-      const namespaced = KIND_INFO[kind].namespaced;
-      const header = [...(allNamespaces && namespaced ? ["NAMESPACE"] : []), ...printer.headers, ...(wide ? printer.wideHeaders : []), ...(showLabels ? ["LABELS"] : [])];
-      const rows = objects
-        .filter((o) => o.kind === kind)
-        .map((o) => {
-          const cells = printer.row(o, context);
-          if (withKind) cells[0] = `${formatResourcePrefix(kind)}/${cells[0]}`;
-          return [...(allNamespaces && namespaced ? [o.metadata.namespace ?? ""] : []), ...cells, ...(wide ? printer.wide(o, context) : []), ...(showLabels ? [formatLabels(o.metadata.labels)] : [])];
-        });
-      return formatTable([header, ...rows]);
+      const columns = buildTableColumns(kind, options);
+      return formatTable([columns.header, ...objects.filter((o) => o.kind === kind).map((o) => columns.row(o, context))]);
     })
     .join("\n");
 }
@@ -121,21 +108,57 @@ export const getVerb: KubectlVerb = {
     { long: "all-namespaces", short: "A", boolean: true },
     { long: "show-labels", boolean: true },
     { long: "watch", short: "w", boolean: true },
+    { long: "watch-only", boolean: true },
+    { long: "output-watch-events", boolean: true },
     { long: "no-headers", boolean: true },
     { long: "field-selector" },
   ],
-  run(flags, { session: host }) {
+  run(flags, context) {
+    const host = context.session;
     const format = parseOutputFormat(flagValue(flags, "output"), flagValue(flags, "template"));
     if ("error" in format) return failWith(`${format.error}\n`);
     const parsedSelector = parseLabelSelector(flagValue(flags, "selector") ?? "");
     if (!parsedSelector.ok) return failWith(`${parsedSelector.message}\n`);
+    const watch = flagBoolean(flags, "watch") || flagBoolean(flags, "watch-only");
+    // k8s.io/kubectl pkg/cmd/get/get.go Validate.
+    if (flagBoolean(flags, "output-watch-events") && !watch) return failWith("error: --output-watch-events option can only be used with --watch or --watch-only\n");
     if (flags.positionals.length === 1 && EVENT_TYPE_NAMES.has(flags.positionals[0].toLowerCase())) {
-      return getEvents(host, flagBoolean(flags, "all-namespaces") ? undefined : requestNamespace(flags, host));
+      const eventNamespace = flagBoolean(flags, "all-namespaces") ? undefined : requestNamespace(flags, host);
+      if (!watch) return getEvents(host, eventNamespace);
+      return watchEvents(host, eventNamespace, {
+        watchOnly: flagBoolean(flags, "watch-only"),
+        outputWatchEvents: flagBoolean(flags, "output-watch-events"),
+        noHeaders: flagBoolean(flags, "no-headers"),
+        commandText: context.argv.join(" "),
+        background: context.background === true,
+      });
     }
     const request = parseResourceArgs(flags.positionals, "get");
     if (!request.ok) return failWith(request.message);
     const allNamespaces = flagBoolean(flags, "all-namespaces");
     const namespace = allNamespaces ? undefined : requestNamespace(flags, host);
+    if (watch) {
+      // The watch's builder takes SingleResourceType (get.go watch; cli-runtime pkg/resource/builder.go ErrMultipleResourceTypes).
+      if (new Set(request.requests.map((r) => r.kind)).size > 1) return failWith("error: you may only specify a single resource type\n");
+      const kind = request.requests[0].kind;
+      const names = request.byName ? request.requests.flatMap((r) => r.names ?? []) : undefined;
+      const printer = new WatchPrinter(kind, {
+        format,
+        wide: format.kind === "table" && format.wide,
+        allNamespaces,
+        showLabels: flagBoolean(flags, "show-labels"),
+        withKind: false,
+        outputWatchEvents: flagBoolean(flags, "output-watch-events"),
+        noHeaders: flagBoolean(flags, "no-headers"),
+      });
+      return watchObjects(host, {
+        target: { kind, namespace, names, selector: parsedSelector.requirements },
+        printer,
+        watchOnly: flagBoolean(flags, "watch-only"),
+        commandText: context.argv.join(" "),
+        background: context.background === true,
+      });
+    }
     const { objects, errors } = selectObjects(host, request.requests, namespace, parsedSelector.requirements);
     const exitCode = errors ? 1 : 0;
     if (format.kind !== "table") {

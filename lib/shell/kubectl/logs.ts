@@ -1,23 +1,10 @@
-import { findKnownImage } from "@/lib/sim/images/known-images";
 import type { Pod } from "@/lib/sim/objects/kinds";
-import { podIP } from "@/lib/sim/network/pod-network";
-import type { ShellHost } from "../session/shell-host";
+import { LogFollow, type FollowedLog } from "./follow-logs";
 import { flagBoolean, flagValue } from "./kubectl-flags";
 import { failWith, requestNamespace, type KubectlVerb } from "./kubectl-verb";
 import { matchLabelRequirements, parseLabelSelector } from "./parse-label-selector";
+import { containerStartedAt, readContainerLog } from "./read-container-log";
 import { resolvePodTarget } from "./resolve-pod-target";
-
-/**
- * A container's log: what its image prints at start (lib/sim/images known images) and, for an ingress-nginx
- * controller, one access-log line per request it served in this session.
- */
-function containerLog(host: ShellHost, pod: Pod, containerName: string): string[] {
-  const container = pod.spec?.containers?.find((c) => c.name === containerName);
-  if (!container) return [];
-  const started = pod.status?.containerStatuses?.find((s) => s.name === containerName)?.state?.running?.startedAt ?? pod.metadata.creationTimestamp;
-  const startup = findKnownImage(container.image)?.startupLogs(container, { podName: pod.metadata.name, podIP: podIP(pod), startedAt: started }) ?? [];
-  return [...startup, ...host.accessLog(pod.metadata.namespace ?? "default", pod.metadata.name)];
-}
 
 function tailLines(lines: string[], tail: number | undefined): string[] {
   return tail === undefined || tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail);
@@ -27,6 +14,8 @@ function tailLines(lines: string[], tail: number | undefined): string[] {
  * `kubectl logs POD|TYPE/NAME [-c C] [--tail N] [--prefix]` and `kubectl logs -l SELECTOR`, which reads every
  * matching pod and defaults --tail to 10 per pod (k8s.io/kubectl pkg/cmd/logs/logs.go: selector mode sets
  * Tail = 10 when unset). A multi-container pod without -c reads the default (first) container and says so.
+ * With -f the streams stay open as a job (follow-logs.ts); following more than --max-log-requests (default 5)
+ * streams at once is refused before anything is printed (logs.go RunLogs: MaxFollowConcurrency).
  */
 export const logsVerb: KubectlVerb = {
   summary: "Print the logs for a container in a pod.",
@@ -40,8 +29,10 @@ export const logsVerb: KubectlVerb = {
     { long: "all-containers", boolean: true },
     { long: "timestamps", boolean: true },
     { long: "since" },
+    { long: "max-log-requests" },
   ],
-  run(flags, { session: host }) {
+  run(flags, context) {
+    const host = context.session;
     const namespace = requestNamespace(flags, host);
     const tailText = flagValue(flags, "tail");
     const selectorText = flagValue(flags, "selector");
@@ -62,25 +53,42 @@ export const logsVerb: KubectlVerb = {
       if ("error" in resolved) return failWith(resolved.error);
       pods = [resolved.pod];
     }
+    const follow = flagBoolean(flags, "follow");
+    const wanted = flagValue(flags, "container") ?? flags.positionals[1];
+    const allContainers = flagBoolean(flags, "all-containers");
+    const maxText = flagValue(flags, "max-log-requests");
+    const maxFollow = maxText === undefined ? 5 : Number(maxText);
+    const requests = pods.reduce((sum, pod) => sum + (allContainers ? (pod.spec?.containers?.length ?? 0) : 1), 0);
+    if (follow && requests > 1 && requests > maxFollow) {
+      return failWith(`error: you are attempting to follow ${requests} log streams, but maximum allowed concurrency is ${maxFollow}, use --max-log-requests to increase the limit\n`);
+    }
     let stdout = "";
     let stderr = "";
+    const followed: FollowedLog[] = [];
     for (const pod of pods) {
       const containers = pod.spec?.containers ?? [];
-      const wanted = flagValue(flags, "container") ?? flags.positionals[1];
-      const names = flagBoolean(flags, "all-containers") ? containers.map((c) => c.name) : [wanted ?? containers[0]?.name ?? ""];
+      const names = allContainers ? containers.map((c) => c.name) : [wanted ?? containers[0]?.name ?? ""];
       if (wanted && !containers.some((c) => c.name === wanted)) {
         stderr += `error: container ${wanted} is not valid for pod ${pod.metadata.name}\n`;
         continue;
       }
-      if (!wanted && containers.length > 1 && !flagBoolean(flags, "all-containers")) stderr += `Defaulted container "${containers[0].name}" out of: ${containers.map((c) => c.name).join(", ")}\n`;
+      if (!wanted && containers.length > 1 && !allContainers) stderr += `Defaulted container "${containers[0].name}" out of: ${containers.map((c) => c.name).join(", ")}\n`;
       if (pod.status?.phase === "Pending") {
         stderr += `Error from server (BadRequest): container "${names[0]}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating\n`;
         continue;
       }
       for (const name of names) {
         const label = prefix ? `[pod/${pod.metadata.name}/${name}] ` : "";
-        stdout += tailLines(containerLog(host, pod, name), tail).map((l) => `${label}${l}\n`).join("");
+        const lines = readContainerLog(host, pod, name);
+        stdout += tailLines(lines, tail).map((l) => `${label}${l}\n`).join("");
+        const namespaceOfPod = pod.metadata.namespace ?? namespace;
+        followed.push({ namespace: namespaceOfPod, pod: pod.metadata.name, uid: pod.metadata.uid, container: name, startedAt: containerStartedAt(pod, name), prefix: label, read: lines.length });
       }
+    }
+    if (follow && followed.length > 0) {
+      const job = host.startStream(new LogFollow(host, followed), context.argv.join(" "), context.background === true);
+      if (context.background) stderr = `[${job.id}] ${job.pid}\n${stderr}`;
+      return { stdout, stderr, exitCode: 0 };
     }
     return { stdout, stderr, exitCode: stderr && !stdout ? 1 : 0 };
   },

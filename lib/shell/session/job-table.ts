@@ -1,17 +1,17 @@
-import type { PortForward, ShellJob } from "./shell-host";
+import type { JobStream, PortForward, ShellJob } from "./shell-host";
 
 /**
  * bash's job table for the simulated terminal: background jobs by number (`[1] 4242`), the one holding the
- * terminal in the foreground, and the port-forwards they keep open. Process ids start at a fixed number so
- * transcripts are deterministic.
+ * terminal in the foreground, the port-forwards they keep open and the streams (watches, followed logs) they
+ * print. Process ids start at a fixed number so transcripts are deterministic.
  */
 export class JobTable {
   private readonly jobs: ShellJob[] = [];
   private nextPid = 4242;
   foreground: ShellJob | undefined;
 
-  start(forwards: PortForward[], command: string, background: boolean): ShellJob {
-    const job: ShellJob = { id: this.jobs.reduce((max, j) => Math.max(max, j.id), 0) + 1, pid: this.nextPid++, command, forwards };
+  start(forwards: PortForward[], command: string, background: boolean, stream?: JobStream): ShellJob {
+    const job: ShellJob = { id: this.jobs.reduce((max, j) => Math.max(max, j.id), 0) + 1, pid: this.nextPid++, command, forwards, ...(stream ? { stream } : {}) };
     this.jobs.push(job);
     if (!background) this.foreground = job;
     return job;

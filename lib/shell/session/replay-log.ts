@@ -13,6 +13,10 @@ export function replayLog(session: ShellSession, log: readonly SessionLogEntry[]
     else if (entry.type === "interrupt") transcript += session.interrupt().text;
     else if (entry.type === "edit") transcript += session.finishEdit(entry.text).text;
     else {
+      // A busy session logs no input, so a line after a command that now holds the terminal comes from a log
+      // saved when that command (`kubectl get -w`, `kubectl logs -f`) still printed once and returned: it had
+      // ended by then, and the lines after it ran.
+      if (session.isBusy()) session.interrupt();
       const [first, ...rest] = entry.input.split("\n");
       transcript += `${pending ? "> " : session.prompt()}${first}\n${rest.map((line) => `> ${line}\n`).join("")}`;
       const result = session.execute(entry.input);

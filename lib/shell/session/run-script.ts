@@ -25,6 +25,11 @@ export interface ScriptEnvironment<S> {
   writeFile?(path: string, text: string, append: boolean): string | undefined;
   /** Text background jobs wrote to the terminal while the last command ran, shown before that command's output. */
   takeTerminalOutput?(): string;
+  /**
+   * Text streaming jobs (a `kubectl get -w &`, a `kubectl logs -f &`) write about what a pipeline just changed:
+   * it follows that pipeline's output, as a background process's lines interleave with the foreground's in bash.
+   */
+  takeJobOutput?(): string;
 }
 
 /**
@@ -60,6 +65,8 @@ function runPipeline<S>(commands: readonly SimpleCommand[], environment: ScriptE
     status = result.exitCode;
   });
   environment.env["?"] = String(status);
+  const jobOutput = environment.takeJobOutput?.();
+  if (jobOutput) output.push({ stream: "stdout", text: jobOutput });
   return status;
 }
 
@@ -71,7 +78,8 @@ function substitution<S>(environment: ScriptEnvironment<S>, stderr: OutputChunk[
   return (text) => {
     const parsed = parseScript(text);
     if (parsed.status !== "ok") return "";
-    const run = runScript(parsed.script, environment);
+    // The substitution is part of the command that contains it: jobs report after that command, to the terminal.
+    const run = runScript(parsed.script, { ...environment, takeJobOutput: undefined });
     stderr.push(...run.output.filter((c) => c.stream === "stderr"));
     return run.output.filter((c) => c.stream === "stdout").map((c) => c.text).join("");
   };

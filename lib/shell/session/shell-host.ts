@@ -26,11 +26,22 @@ export interface PortForward {
   podPort: number;
 }
 
+/**
+ * A process that keeps writing after its command returned: `kubectl get --watch` and `kubectl logs -f`. The
+ * simulated world only changes when a command runs, so the session asks every stream after each pipeline what it
+ * writes about the changes it sees.
+ */
+export interface JobStream {
+  /** What the process writes since it last looked; `ended` once its stream is over and the process exits. */
+  poll(): { text: string; ended: boolean };
+}
+
 export interface ShellJob {
   id: number;
   pid: number;
   command: string;
   forwards: PortForward[];
+  stream?: JobStream;
 }
 
 /**
@@ -51,6 +62,8 @@ export interface ShellHost extends BuiltinHost {
   /** Registers port-forwards; in the foreground they hold the terminal until Ctrl-C. */
   startPortForward(forwards: PortForward[], commandText: string, background?: boolean): ShellJob;
   findPortForward(localPort: number): PortForward | undefined;
+  /** Starts a streaming process; in the foreground it holds the terminal until Ctrl-C. */
+  startStream(stream: JobStream, commandText: string, background?: boolean): ShellJob;
   /** Text a background process writes to the terminal while another command runs (`Handling connection for 8080`). */
   writeTerminal(text: string): void;
   recordAccessLog(namespace: string, pod: string, line: string): void;

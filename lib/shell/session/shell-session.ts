@@ -9,7 +9,7 @@ import type { Command, CommandResult } from "./command";
 import { JobTable } from "./job-table";
 import { buildCommandTable } from "./build-command-table";
 import { runScript, type OutputChunk } from "./run-script";
-import type { PodShell, PortForward, ShellHost, ShellJob, ShellLocation } from "./shell-host";
+import type { JobStream, PodShell, PortForward, ShellHost, ShellJob, ShellLocation } from "./shell-host";
 import { formatLeavePod, formatPrompt } from "./format-prompt";
 import { submitEdit, type EditState } from "../kubectl/edit-loop";
 import { editTempFile } from "../kubectl/edit";
@@ -51,6 +51,8 @@ export class ShellSession implements ShellHost {
   private exitRequest: number | undefined;
   private clearRequested = false;
   private terminalOutput = "";
+  /** bash's notices of background jobs that finished, printed before the next prompt (`[1]+  Done …`). */
+  private jobNotices = "";
   private attempts = 0;
   private readonly interval: number;
   /** What the session started from (files, env, interval), kept for serializeSession. */
@@ -127,8 +129,9 @@ export class ShellSession implements ShellHost {
       lookup: (name) => this.lookup(name),
       notFound: (name) => (this.shellName() === "bash" ? `bash: ${name}: command not found` : `sh: ${name}: not found`),
       takeTerminalOutput: () => this.takeTerminalOutput(),
+      takeJobOutput: () => this.takeJobOutput(),
     });
-    let text = joinOutput(run.output) + this.takeTerminalOutput();
+    let text = joinOutput(run.output) + this.takeTerminalOutput() + this.takeJobNotices();
     let ended = false;
     if (this.exitRequest !== undefined) {
       const code = this.exitRequest;
@@ -205,6 +208,10 @@ export class ShellSession implements ShellHost {
 
   findPortForward(localPort: number): PortForward | undefined {
     return this.jobs.findPortForward(localPort);
+  }
+
+  startStream(stream: JobStream, commandText: string, background = false): ShellJob {
+    return this.jobs.start([], commandText, background, stream);
   }
 
   writeTerminal(text: string): void {
@@ -337,6 +344,33 @@ export class ShellSession implements ShellHost {
     if (step.keepFile) this.keepTempFile(step.keepFile.path, step.keepFile.text);
     this.workstationEnv["?"] = String(step.result.exitCode);
     return { text: step.result.stderr + step.result.stdout, exitCode: step.result.exitCode, needsMoreInput: false, clearScreen: false, ended: false };
+  }
+
+  /**
+   * Every streaming job looks at the cluster and the session as the last pipeline left them and writes what it
+   * saw change. A job whose stream ended exits: bash reports a background one as Done before the next prompt
+   * (bash jobs.c notify_of_job_status), and a foreground one gives the terminal back.
+   */
+  private takeJobOutput(): string {
+    let text = "";
+    for (const job of [...this.jobs.list()]) {
+      if (!job.stream) continue;
+      const written = job.stream.poll();
+      text += written.text;
+      if (!written.ended) continue;
+      const list = this.jobs.list();
+      const position = list.length - 1 - list.indexOf(job);
+      const background = this.jobs.foreground !== job;
+      this.jobs.stop(job.id);
+      if (background) this.jobNotices += `[${job.id}]${position === 0 ? "+" : position === 1 ? "-" : " "}  ${"Done".padEnd(24)}${job.command}\n`;
+    }
+    return text;
+  }
+
+  private takeJobNotices(): string {
+    const text = this.jobNotices;
+    this.jobNotices = "";
+    return text;
   }
 
   private takeTerminalOutput(): string {

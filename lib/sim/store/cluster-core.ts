@@ -12,6 +12,7 @@ import { SeededRandom, deriveSeed } from "../alloc/seeded-random";
 import { releaseServiceAddresses, type ServiceAllocators } from "../alloc/allocate-service-addresses";
 import { SimClock } from "../clock/sim-clock";
 import type { ControllerContext, EventInput, NewObject } from "../controllers/controller-context";
+import { ChangeLog } from "./change-log";
 import { recordEvent, type ClusterEvent } from "./cluster-event";
 import { ObjectStore } from "./object-store";
 import { isSameObject } from "./object-json";
@@ -27,6 +28,8 @@ export class ClusterCore implements ControllerContext {
   readonly cni: CniProfile;
   /** What the controller running now watches, and the change it last saw. */
   private watching: { since: number; kinds: readonly Kind[] } | undefined;
+  /** Recent stored changes, for watches (`kubectl get --watch`). */
+  changes = ChangeLog.empty();
 
   constructor(
     readonly config: ClusterConfig,
@@ -72,7 +75,7 @@ export class ClusterCore implements ControllerContext {
   }
 
   clone(): ClusterCore {
-    return new ClusterCore(
+    const copy = new ClusterCore(
       this.config,
       this.store.clone(),
       this.clock.clone(),
@@ -89,6 +92,8 @@ export class ClusterCore implements ControllerContext {
       new Map(this.lastChange),
       new Map(this.controllerMarks),
     );
+    copy.changes = this.changes.clone();
+    return copy;
   }
 
   /**
@@ -226,8 +231,10 @@ export class ClusterCore implements ControllerContext {
 
   /** Stores an object and records the change for the controllers that watch its kind. */
   put(object: AnyObject): void {
+    const existed = this.store.getByUid(object.metadata.uid) !== undefined;
     this.store.put(object);
     this.markChanged(object);
+    this.changes.record(existed ? "MODIFIED" : "ADDED", object, this.resourceVersion);
   }
 
   /** Counts every stored change; a reconcile pass that leaves it unchanged has settled the cluster. */
@@ -310,6 +317,7 @@ export class ClusterCore implements ControllerContext {
     this.pinnedStatus.delete(removed.metadata.uid);
     this.markChanged(removed);
     this.nextResourceVersion();
+    this.changes.record("DELETED", removed, this.resourceVersion);
     if (removed.kind === "Service") {
       releaseServiceAddresses(removed as KindMap["Service"], this.services);
       this.loadBalancerIPs.release(`${namespace ?? "default"}/${name}`);

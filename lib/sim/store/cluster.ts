@@ -14,6 +14,7 @@ import { admitObject } from "../validation/admit-object";
 import { applyMapChanges, type MapChanges } from "./apply-map-changes";
 import { buildExposedService, type ExposeOptions } from "./build-exposed-service";
 import { ClusterCore } from "./cluster-core";
+import type { StoredChange } from "./change-log";
 import type { ClusterEvent } from "./cluster-event";
 import { buildAppliedObject, formatMissingLastAppliedWarning, mergeAppliedObject, parseLastApplied } from "./merge-applied-object";
 import { isJsonObject, type JsonObject } from "./object-json";
@@ -60,6 +61,23 @@ export class Cluster implements ClusterState {
 
   now(): Date {
     return this.core.clock.now();
+  }
+
+  /**
+   * The storage's current resourceVersion, as a list response carries it in metadata.resourceVersion: it moves
+   * on every write and delete, so a watcher (`kubectl get --watch`) can tell whether anything changed since it
+   * last looked (https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes).
+   */
+  get resourceVersion(): string {
+    return String(this.core.revision);
+  }
+
+  /**
+   * The stored changes after a resourceVersion, oldest first, as a watch resuming from it receives them;
+   * undefined when that is older than the window the cluster keeps (the watch must list again).
+   */
+  changesSince(resourceVersion: string): readonly StoredChange[] | undefined {
+    return this.core.changes.since(Number(resourceVersion));
   }
 
   get<K extends Kind>(kind: K, name: string, namespace?: string): KindMap[K] | undefined {

@@ -105,6 +105,38 @@ describe("npm run shell (headless)", () => {
     expect(result.stdout).toBe(['error: unable to launch the editor "vi"', "service/my-service edited", "deployment.apps/web edited", "8081", "3", ""].join("\n"));
   });
 
+  test("a background watch prints the rows a later command causes; a foreground watch is stopped like a port-forward", { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "netlab-shell-"));
+    const file = path.join(dir, "app.yaml");
+    writeFileSync(file, MANIFESTS);
+    const script = ["kubectl get pods -w &", "kubectl scale deployment web --replicas=3", "kubectl get deploy web -w", "kubectl get deploy web", ""].join("\n");
+    const result = runShell(["--manifests", file], script);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "learner@workstation:~$ kubectl get pods -w &",
+        "[1] 4242",
+        "NAME                   READY   STATUS    RESTARTS   AGE",
+        "web-7bc9897986-4r2bg   1/1     Running   0          5s",
+        "web-7bc9897986-hsxzt   1/1     Running   0          5s",
+        "learner@workstation:~$ kubectl scale deployment web --replicas=3",
+        "deployment.apps/web scaled",
+        "web-7bc9897986-xh5hc   0/1     Pending   0          0s",
+        "web-7bc9897986-xh5hc   0/1     Pending   0          0s",
+        "web-7bc9897986-xh5hc   1/1     Running   0          0s",
+        "learner@workstation:~$ kubectl get deploy web -w",
+        "NAME   READY   UP-TO-DATE   AVAILABLE   AGE",
+        "web    3/3     3            3           15s",
+        "^C",
+        "learner@workstation:~$ kubectl get deploy web",
+        "NAME   READY   UP-TO-DATE   AVAILABLE   AGE",
+        "web    3/3     3            3           20s",
+        "",
+      ].join("\n"),
+    );
+  });
+
   test("--scenario starts from an exercise's scenario and --no-echo prints only output", { timeout: 60_000 }, () => {
     const result = runShell(["--scenario", "fix-service-selector", "--no-echo"], "kubectl get ns -o name | grep -c namespace/\nkubectl get nonsense\n");
     expect(result.stdout).toMatch(/^\d+\nerror: the server doesn't have a resource type "nonsense"\n$/);
