@@ -11,11 +11,8 @@ import type { GradeReply, GradeRequest } from "./grading-worker";
 /** A submission whose simulation runs longer than this is stopped (say, a terminal log that scales to 5,000 pods); a typical grade takes about a millisecond. */
 export const DEFAULT_GRADE_TIMEOUT_MS = 2000;
 
-export class GradingTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`grading took longer than ${timeoutMs / 1000} s and was stopped`);
-  }
-}
+/** A submission too heavy to simulate: it ran over the time limit or out of the thread's memory. */
+export class GradingLimitError extends Error {}
 
 export interface GradingPoolOptions {
   /** Grading threads; 0 grades on the calling thread (without a time limit then). */
@@ -75,7 +72,7 @@ export class GradingPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.timer = setTimeout(() => this.stop(slot, new GradingTimeoutError(this.timeoutMs)), this.timeoutMs);
+      slot.timer = setTimeout(() => this.stop(slot, new GradingLimitError(`grading took longer than ${this.timeoutMs / 1000} s and was stopped`)), this.timeoutMs);
       slot.worker.postMessage(job.request);
     }
   }
@@ -96,7 +93,8 @@ export class GradingPool {
       else job.reject(new Error(reply.message));
       this.dispatch();
     });
-    slot.worker.on("error", (error) => {
+    slot.worker.on("error", (error: Error & { code?: string }) => {
+      if (slot.ready && error.code === "ERR_WORKER_OUT_OF_MEMORY") return this.stop(slot, new GradingLimitError("grading ran out of memory and was stopped"));
       if (slot.ready) return this.stop(slot, error);
       // A thread that cannot even start will not start the next time either: grade on this thread instead.
       console.error(`grading threads unavailable, grading on the request thread: ${error.message}`);
@@ -132,13 +130,20 @@ export class GradingPool {
   }
 }
 
+/**
+ * A grading thread's heap. Grading allocates quickly and briefly (clusters cloned per grade), so a small young
+ * generation is collected often and cheaply; the old generation holds the course and its scenario clusters.
+ * A submission that needs more is stopped like one that runs too long.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 160 };
+
 function spawnGradingWorker(): Worker {
   // Inside Next.js (NEXT_RUNTIME is set by its server) the bundler compiled the entry named by the exact
   // `new Worker(new URL(…, import.meta.url))` form below. Run from source (tests, scripts) the entry is
   // TypeScript, which Node 20 loads through tsx.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./grading-worker.ts", import.meta.url));
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./grading-worker.ts", import.meta.url), { resourceLimits: RESOURCE_LIMITS });
   const entry = JSON.stringify(pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), "grading-worker.ts")).href);
-  return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true });
+  return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true, resourceLimits: RESOURCE_LIMITS });
 }
 
 /** One grading thread per core beyond the one serving HTTP: at least one. */

@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, test, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { GradingPool, GradingTimeoutError } = await import("@/lib/api/grading-pool");
+const { GradingPool, GradingLimitError } = await import("@/lib/api/grading-pool");
 const { getExercise, getExercises } = await import("@/lib/content/get-exercise");
 const { gradeSubmission } = await import("@/lib/grader/grade-submission");
 const { scriptToLog } = await import("@/lib/grader/replay-terminal-log");
@@ -35,7 +35,7 @@ describe("grading on worker threads", () => {
     const heavy = { log: scriptToLog("kubectl scale deployment my-backend -n production --replicas=5000\nkubectl get pods -A\n"), answers: {} };
     const strict = new GradingPool({ threads: 1, timeoutMs: 1000 });
     try {
-      await expect(strict.grade(exercise, heavy)).rejects.toBeInstanceOf(GradingTimeoutError);
+      await expect(strict.grade(exercise, heavy)).rejects.toBeInstanceOf(GradingLimitError);
       const light = getExercise("fix-service-selector")!;
       await expect(strict.grade(light, { yaml: light.solution })).resolves.toMatchObject({ graded: { status: "pass" } });
     } finally {
@@ -49,6 +49,32 @@ describe("grading on worker threads", () => {
     expect(await pool.grade(exercise, { yaml: bomb })).toMatchObject({ rejected: { code: "unprocessable", message: expect.stringMatching(/aliasing/) } });
     const replicas = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: big}\nspec:\n  replicas: 101\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec: {containers: [{name: c, image: nginx}]}\n";
     expect(await pool.grade(exercise, { yaml: replicas })).toEqual({ rejected: { code: "unprocessable", message: "the YAML asks for 101 replicas; at most 100 in total are accepted" } });
+  });
+
+  test("a grading thread that runs out of memory is stopped like a slow one, and replaced", async () => {
+    const exercise = getExercise("fix-service-selector")!;
+    let spawned = 0;
+    // The first thread hoards memory on its first job; its replacement answers like a grader.
+    const spawn = () =>
+      spawned++ === 0
+        ? new Worker(
+            `const { parentPort } = require("node:worker_threads"); parentPort.postMessage({ ready: true });
+             parentPort.on("message", () => { const hoard = []; for (;;) hoard.push(new Array(1e5).fill(hoard.length)); });`,
+            { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } },
+          )
+        : new Worker(
+            `const { parentPort } = require("node:worker_threads"); parentPort.postMessage({ ready: true });
+             parentPort.on("message", (m) => parentPort.postMessage({ jobId: m.jobId, ok: true, outcome: { graded: { status: "pass", resultJson: "{}" } } }));`,
+            { eval: true },
+          );
+    const hoarding = new GradingPool({ threads: 1, spawn });
+    try {
+      await expect(hoarding.grade(exercise, { yaml: exercise.solution })).rejects.toThrow(new GradingLimitError("grading ran out of memory and was stopped"));
+      await expect(hoarding.grade(exercise, { yaml: exercise.solution })).resolves.toEqual({ graded: { status: "pass", resultJson: "{}" } });
+      expect(spawned).toBe(2);
+    } finally {
+      await hoarding.close();
+    }
   });
 
   test("when a grading thread cannot start, the pool grades on the calling thread", async () => {

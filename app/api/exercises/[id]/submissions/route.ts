@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { readLearnerId, resolveLearnerForWrite } from "@/app/_lib/learner-session";
 import { ApiError, apiErrorResponse } from "@/lib/api/api-error";
-import { getGradingPool, GradingTimeoutError } from "@/lib/api/grading-pool";
+import { getGradingPool, GradingLimitError } from "@/lib/api/grading-pool";
 import { LearnerRateLimit } from "@/lib/api/rate-limiter";
 import { readSubmission } from "@/lib/api/read-submission";
 import { readTerminalWork } from "@/lib/api/read-terminal-work";
@@ -25,7 +25,7 @@ export async function POST(request: Request, { params }: Params) {
       .grade(exercise, work)
       .catch((error: unknown) => {
         // Too heavy to simulate is a property of the submission: say so and record nothing.
-        if (error instanceof GradingTimeoutError) throw new ApiError("unprocessable", `${error.message}; simulate less (fewer replicas or objects)`);
+        if (error instanceof GradingLimitError) throw new ApiError("unprocessable", `${error.message}; simulate less (fewer replicas or objects)`);
         throw error;
       });
     if ("rejected" in outcome) throw new ApiError(outcome.rejected.code, outcome.rejected.message);
