@@ -87,6 +87,15 @@ export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
         },
       });
     }
+    // The floor under every figure above: the same server answering a route handler that does no work.
+    const floor = await autocannon({ url: `${base}/api/exercises/no-such-exercise/submissions`, connections: 10, duration: 10 });
+    rows.push({
+      name: "reference: a route handler that only answers 404 (no grading, no database), 10 connections",
+      samples: floor.requests.total,
+      medianMs: floor.latency.p50,
+      p99Ms: floor.latency.p99,
+      extra: { "req/s": Math.round(floor.requests.average) },
+    });
     return rows;
   } finally {
     server.kill("SIGTERM");
