@@ -1,5 +1,5 @@
 import { Cluster } from "@/lib/sim/store/cluster";
-import { parseManifests } from "@/lib/sim/manifest/parse-manifests";
+import { parseManifests, type ParseManifestsResult } from "@/lib/sim/manifest/parse-manifests";
 import type { CniName } from "@/lib/sim/cni/cni-profile";
 import type { StatusError } from "@/lib/sim/api/status-error";
 import { formatFieldError } from "@/lib/sim/validation/format-field-error";
@@ -22,13 +22,23 @@ export interface ExerciseCluster {
  * does (a rejected document changes nothing; the others still apply), or a terminal's command log replayed. A
  * broken scenario is an authoring error and throws; the learner's mistakes come back as diagnostics.
  */
-export function buildExerciseCluster(exercise: ExerciseDefinition, submission: Submission, cni?: CniName): ExerciseCluster {
+export function buildExerciseCluster(exercise: ExerciseDefinition, submission: Submission, cni?: CniName, learnerYaml?: ParseManifestsResult): ExerciseCluster {
   const cluster = scenarioCluster(exercise, cni ?? exercise.scenario.cni).clone();
   if ("log" in submission) {
     replayTerminalLog(cluster, submission.log);
     return { cluster, diagnostics: [] };
   }
-  return { cluster, diagnostics: applyManifests(cluster, submission.yaml, LEARNER_FILE, exercise.scenario.namespace) };
+  const parsed = learnerYaml ?? parseLearnerYaml(submission.yaml);
+  return { cluster, diagnostics: applyParsedManifests(cluster, parsed, exercise.scenario.namespace) };
+}
+
+/**
+ * The learner's YAML read as `kubectl apply -f exercise.yaml` reads it. A grade whose checks need the
+ * submission on clusters with different CNIs reads it once and applies the same documents to each (applying
+ * never changes a parsed document: every write works on its own copy).
+ */
+export function parseLearnerYaml(yaml: string): ParseManifestsResult {
+  return parseManifests(yaml, { file: LEARNER_FILE });
 }
 
 /** Scenario clusters are built once per scenario and CNI, then cloned for every grade (a clone shares objects). */
@@ -68,7 +78,11 @@ export function buildScenarioCluster(scenario: Scenario, name: string, cni: CniN
  * others land in `namespace` (unlike `-n`, which would refuse a mismatch).
  */
 export function applyManifests(cluster: Cluster, text: string, file: string, namespace: string): Diagnostic[] {
-  const parsed = parseManifests(text, { file });
+  return applyParsedManifests(cluster, parseManifests(text, { file }), namespace);
+}
+
+/** applyManifests for text already parsed. */
+export function applyParsedManifests(cluster: Cluster, parsed: ParseManifestsResult, namespace: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = parsed.errors.map((e) => ({ severity: "error", message: e.message, position: e.position }));
   for (const document of parsed.documents) {
     const named = (document.object.metadata as { namespace?: unknown } | undefined)?.namespace;

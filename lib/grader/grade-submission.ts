@@ -1,5 +1,6 @@
 import type { CniName } from "@/lib/sim/cni/cni-profile";
-import { buildExerciseCluster, LEARNER_FILE, type ExerciseCluster } from "./build-exercise-cluster";
+import type { ParseManifestsResult } from "@/lib/sim/manifest/parse-manifests";
+import { buildExerciseCluster, LEARNER_FILE, parseLearnerYaml, type ExerciseCluster } from "./build-exercise-cluster";
 import type { CheckResult, GradeResult } from "./check-result";
 import type { ExerciseDefinition, Submission } from "./exercise-definition";
 import { runCheck } from "./run-check";
@@ -18,11 +19,14 @@ export function gradeSubmission(exercise: ExerciseDefinition, work: string | Sub
   const submission: Submission = typeof work === "string" ? { yaml: work } : work;
   const answers = "answers" in submission ? submission.answers : undefined;
   const clusters = new Map<CniName, ExerciseCluster>();
+  // Read once, applied to the cluster of every CNI the checks ask for.
+  let learnerYaml: ParseManifestsResult | undefined;
   const clusterFor = (cni: CniName | undefined): ExerciseCluster => {
     const key = cni ?? exercise.scenario.cni;
     let built = clusters.get(key);
     if (!built) {
-      built = buildExerciseCluster(exercise, submission, key);
+      if ("yaml" in submission) learnerYaml ??= parseLearnerYaml(submission.yaml);
+      built = buildExerciseCluster(exercise, submission, key, learnerYaml);
       clusters.set(key, built);
     }
     return built;

@@ -15,4 +15,9 @@ export interface ClusterState {
   list<K extends Kind>(kind: K, namespace?: string): readonly KindMap[K][];
   /** Where the object's YAML came from, if a learner wrote it. */
   sourceOf(object: AnyObject): ObjectSource | undefined;
+  /**
+   * Moves on every stored change (a write or a deletion, with its source); two equal readings mean the same
+   * objects, so a query may keep an answer until it moves. A state without one is never cached.
+   */
+  readonly changeSequence?: number;
 }

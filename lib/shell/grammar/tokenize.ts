@@ -91,6 +91,9 @@ export function literalText(word: Word): string {
   return word.parts.map((p) => (p.kind === "literal" ? p.text : p.kind === "variable" ? `$${p.name}` : `$(${p.script})`)).join("");
 }
 
+/** The characters readWord treats specially inside a word: escape, quotes and expansion. */
+const STARTS_QUOTING = "\\'\"$";
+
 function isWordEnd(ch: string | undefined): boolean {
   return ch === undefined || " \t\r\n|&;<>()".includes(ch);
 }
@@ -139,8 +142,11 @@ function readWord(input: string, start: number): WordOutcome {
         i++;
       }
     } else {
-      push(ch, false);
-      i++;
+      // A run of ordinary characters is one literal: take it whole rather than a character at a time.
+      let end = i + 1;
+      while (!isWordEnd(input[end]) && !STARTS_QUOTING.includes(input[end])) end++;
+      push(input.slice(i, end), false);
+      i = end;
     }
   }
   return { status: "ok", word: { parts }, raw: input.slice(start, i), end: i };

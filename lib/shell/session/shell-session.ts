@@ -383,7 +383,7 @@ export class ShellSession implements ShellHost {
     return this.currentLocation.kind === "pod" ? this.currentLocation.shell : "bash";
   }
 
-  private commandTable(): Record<string, Command<ShellHost>> {
+  private commandTable(): Readonly<Record<string, Command<ShellHost>>> {
     return buildCommandTable(this.currentLocation, this.cluster);
   }
 

@@ -16,7 +16,9 @@ export interface ContainerListener extends ListeningPort {
  * catalog knows, the image decides (nginx binds 80 whatever containerPort says); for any other image the
  * declared containerPorts are taken as what its process binds.
  */
-export function listPodListeners(pod: Pod): ContainerListener[] {
+export function listPodListeners(pod: Pod): readonly ContainerListener[] {
+  const cached = listenersByPod.get(pod);
+  if (cached) return cached;
   const listeners: ContainerListener[] = [];
   for (const container of pod.spec?.containers ?? []) {
     const known = findKnownImage(container.image);
@@ -34,8 +36,15 @@ export function listPodListeners(pod: Pod): ContainerListener[] {
       });
     }
   }
+  listenersByPod.set(pod, listeners);
   return listeners;
 }
+
+/**
+ * Stored objects are never mutated (a change stores a new object: store/object-store.ts), so what a pod
+ * listens on is worked out once per stored pod; every connection to it asks again.
+ */
+const listenersByPod = new WeakMap<Pod, readonly ContainerListener[]>();
 
 /** The listener for one port and protocol, if any. */
 export function findListener(pod: Pod, port: number, protocol: Protocol = "TCP"): ContainerListener | undefined {

@@ -16,7 +16,22 @@ export interface ImageReference {
 
 const DOCKER_HUB = "docker.io";
 
-export function parseImageReference(image: string): ImageReference | undefined {
+/**
+ * References already parsed: the simulator asks about the same few images on every connection and every
+ * kubelet pass. Bounded because image names are the learner's to choose.
+ */
+const parsed = new Map<string, ImageReference | undefined>();
+const MAX_PARSED = 512;
+
+export function parseImageReference(image: string): Readonly<ImageReference> | undefined {
+  if (parsed.has(image)) return parsed.get(image);
+  const reference = parseUncached(image);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(image, reference === undefined ? undefined : Object.freeze(reference));
+  return reference;
+}
+
+function parseUncached(image: string): ImageReference | undefined {
   const text = image.trim();
   if (text === "" || /\s/.test(text)) return undefined;
   const [withoutDigest, digest] = text.split("@", 2);

@@ -30,7 +30,22 @@ export interface PolicyModel {
   egress: RuleModel[];
 }
 
+/**
+ * Stored objects are never mutated (a change stores a new object: store/object-store.ts), so a policy's
+ * model is built once per stored policy rather than on every connection each side of which it may select.
+ */
+const models = new WeakMap<NetworkPolicy, PolicyModel>();
+
 export function buildPolicy(policy: NetworkPolicy): PolicyModel {
+  let model = models.get(policy);
+  if (!model) {
+    model = buildModel(policy);
+    models.set(policy, model);
+  }
+  return model;
+}
+
+function buildModel(policy: NetworkPolicy): PolicyModel {
   const namespace = policy.metadata.namespace ?? "default";
   const spec = policy.spec ?? { podSelector: {} };
   const rules = (direction: Direction) =>

@@ -1,5 +1,6 @@
 import type { ClusterState } from "../cluster-state";
 import type { TraceHop } from "../network/trace";
+import type { Namespace, NetworkPolicy, Pod } from "../objects/kinds";
 import { matchMapSelector } from "../selectors/label-selector";
 import { buildPolicy, type PolicyModel, type RuleModel } from "./build-policy";
 import type { TrafficEvaluation } from "./is-traffic-allowed";
@@ -49,14 +50,29 @@ export function explainServicePort(state: ClusterState, evaluation: TrafficEvalu
 }
 
 /** Policies in a namespace whose spec.podSelector selects no pod there: a typo'd label isolates nothing. */
-export function findUnselectingPolicies(state: ClusterState, namespace: string): PolicyModel[] {
-  const labels = namespaceLabelsOf(namespace, state.get("Namespace", namespace));
-  const pods = state.list("Pod", namespace).map((p) => buildPodPeer(p, labels));
-  return state
-    .list("NetworkPolicy", namespace)
-    .map(buildPolicy)
-    .filter((model) => !pods.some((peer) => isPeerSelectedByTarget(model.target, peer)));
+export function findUnselectingPolicies(state: ClusterState, namespace: string): readonly PolicyModel[] {
+  const namespaceObject = state.get("Namespace", namespace);
+  const podListing = state.list("Pod", namespace);
+  const policyListing = state.list("NetworkPolicy", namespace);
+  const byPolicies = unselecting.get(podListing) ?? new WeakMap();
+  unselecting.set(podListing, byPolicies);
+  const cached = byPolicies.get(policyListing);
+  if (cached && cached.namespace === namespace && cached.namespaceObject === namespaceObject) return cached.policies;
+  const labels = namespaceLabelsOf(namespace, namespaceObject);
+  const pods = podListing.map((p) => buildPodPeer(p, labels));
+  const policies = policyListing.map(buildPolicy).filter((model) => !pods.some((peer) => isPeerSelectedByTarget(model.target, peer)));
+  byPolicies.set(policyListing, { namespace, namespaceObject, policies });
+  return policies;
 }
+
+/**
+ * The answer depends only on the namespace's pods, policies and Namespace object, all immutable snapshots
+ * until the next write to their kind; every explained connection asks it for both ends.
+ */
+const unselecting = new WeakMap<
+  readonly Pod[],
+  WeakMap<readonly NetworkPolicy[], { namespace: string; namespaceObject: Namespace | undefined; policies: readonly PolicyModel[] }>
+>();
 
 /**
  * Where the CNI does not enforce NetworkPolicy the data plane allows everything; the hop still says what the

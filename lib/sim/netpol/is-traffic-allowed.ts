@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster-state";
+import type { NetworkPolicy } from "../objects/kinds";
 import type { DirectionVerdict, PolicyVerdict, RuleRef, Traffic } from "../network/trace";
 import { buildPolicy, type Direction, type PolicyModel } from "./build-policy";
 import { resolveEnforcement, type Enforcement } from "./enforcement";
@@ -52,10 +53,19 @@ export function evaluateTraffic(state: ClusterState, traffic: Traffic): TrafficE
 }
 
 /** NetworkPolicies are namespaced and select only pods of their own namespace. */
-function policiesFor(state: ClusterState, peer: PolicyPeer): PolicyModel[] {
+function policiesFor(state: ClusterState, peer: PolicyPeer): readonly PolicyModel[] {
   if (peer.kind !== "pod") return [];
-  return state.list("NetworkPolicy", peer.namespace).map(buildPolicy);
+  const listing = state.list("NetworkPolicy", peer.namespace);
+  let models = modelsByListing.get(listing);
+  if (!models) {
+    models = listing.map((policy) => buildPolicy(policy));
+    modelsByListing.set(listing, models);
+  }
+  return models;
 }
+
+/** A listing is an immutable snapshot (the store hands out the same array until the next write to the kind). */
+const modelsByListing = new WeakMap<readonly NetworkPolicy[], readonly PolicyModel[]>();
 
 export function toDirectionVerdict(evaluation: DirectionEvaluation): DirectionVerdict {
   const allowedBy: RuleRef[] = evaluation.policies.flatMap((p) =>

@@ -14,8 +14,22 @@ export interface ClusterNode {
  * kube-proxy reads its --bind-address / node IP from them); nodes named only in ClusterConfig get a minimal
  * Node so a state built without the store still has a network to route over.
  */
-export function listClusterNodes(state: ClusterState): ClusterNode[] {
+export function listClusterNodes(state: ClusterState): readonly ClusterNode[] {
   const stored = state.list("Node");
+  const cached = nodesByListing.get(stored);
+  if (cached && cached.config === state.config) return cached.nodes;
+  const nodes = buildClusterNodes(state, stored);
+  nodesByListing.set(stored, { config: state.config, nodes });
+  return nodes;
+}
+
+/**
+ * Every connection asks for the nodes (which node is whose, which address was dialled); they change only with
+ * the Node listing, an immutable snapshot until the next Node write, and the state's fixed configuration.
+ */
+const nodesByListing = new WeakMap<readonly Node[], { config: ClusterState["config"]; nodes: readonly ClusterNode[] }>();
+
+function buildClusterNodes(state: ClusterState, stored: readonly Node[]): ClusterNode[] {
   return state.config.nodes.map((config) => {
     const node = stored.find((n) => n.metadata.name === config.name);
     const internalIP =

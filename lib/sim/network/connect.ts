@@ -187,7 +187,36 @@ function connectLoopback(pod: Pod, port: number, protocol: Protocol, hops: Trace
  * further resolution happens). A state that holds no Service at the DNS address does not model the DNS add-on,
  * and an upstream outside the cluster (dnsPolicy Default) is only subject to the pod's egress policy.
  */
-export function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): { reachable: boolean; hops: TraceHop[] } {
+export function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): NameserverReachability {
+  if (from.kind !== "pod" || state.changeSequence === undefined) return probeUncached(state, from, nameserver);
+  const time = state.now().getTime();
+  let cache = probes.get(state);
+  if (!cache || cache.sequence !== state.changeSequence || cache.time !== time) {
+    cache = { sequence: state.changeSequence, time, byPod: new WeakMap() };
+    probes.set(state, cache);
+  }
+  let byNameserver = cache.byPod.get(from.pod);
+  if (!byNameserver) {
+    byNameserver = new Map();
+    cache.byPod.set(from.pod, byNameserver);
+  }
+  let probe = byNameserver.get(nameserver);
+  if (!probe) {
+    probe = probeUncached(state, from, nameserver);
+    byNameserver.set(nameserver, probe);
+  }
+  return { reachable: probe.reachable, hops: [...probe.hops] };
+}
+
+type NameserverReachability = { reachable: boolean; hops: TraceHop[] };
+
+/**
+ * Probe answers while the state holds the same objects at the same time: every name a pod looks up probes
+ * its nameserver, and a grade or a shell asks from the same few pods again and again.
+ */
+const probes = new WeakMap<ClusterState, { sequence: number; time: number; byPod: WeakMap<Pod, Map<string, NameserverReachability>> }>();
+
+function probeUncached(state: ClusterState, from: TrafficPeer, nameserver: string): NameserverReachability {
   const service = matchServiceDestination(state, nameserver, 53, "UDP");
   if (service) {
     const result = connect(state, { from, host: nameserver, port: 53, protocol: "UDP" });

@@ -30,5 +30,19 @@ export function formatPodName(pod: Pod): string {
  * not pod-network owners (https://kubernetes.io/docs/concepts/services-networking/#the-kubernetes-network-model).
  */
 export function findPodByIP(state: ClusterState, ip: string): Pod | undefined {
-  return state.list("Pod").find((pod) => pod.spec?.hostNetwork !== true && podIP(pod) === ip);
+  const pods = state.list("Pod");
+  let byIP = podsByIP.get(pods);
+  if (!byIP) {
+    byIP = new Map();
+    // The first pod in listing order holds an address, as a scan of the listing finds it.
+    for (const pod of pods) {
+      const address = pod.spec?.hostNetwork !== true ? podIP(pod) : undefined;
+      if (address !== undefined && !byIP.has(address)) byIP.set(address, pod);
+    }
+    podsByIP.set(pods, byIP);
+  }
+  return byIP.get(ip);
 }
+
+/** Pod addresses of a Pod listing (an immutable snapshot until the next Pod write), indexed once. */
+const podsByIP = new WeakMap<readonly Pod[], Map<string, Pod>>();

@@ -41,25 +41,58 @@ function findPort(service: Service, port: number, protocol: Protocol, field: "po
  * get none either: they exist only in DNS.
  */
 export function matchServiceDestination(state: ClusterState, ip: string, port: number, protocol: Protocol = "TCP"): ServiceDestination | undefined {
-  const services = state.list("Service").filter((s) => !isHeadless(s) && (s.spec?.type ?? "ClusterIP") !== "ExternalName");
-  for (const service of services) {
-    const clusterIPs = [service.spec?.clusterIP, ...(service.spec?.clusterIPs ?? [])].filter((x): x is string => typeof x === "string");
-    if (clusterIPs.includes(ip)) return { service, via: "cluster-ip", ...findPort(service, port, protocol, "port") };
-  }
-  for (const service of services) {
-    if ((service.spec?.externalIPs ?? []).includes(ip)) return { service, via: "external-ip", ...findPort(service, port, protocol, "port") };
-  }
-  for (const service of services) {
-    const ingress = service.spec?.type === "LoadBalancer" ? (service.status?.loadBalancer?.ingress ?? []) : [];
-    if (ingress.some((i) => i.ip === ip)) return { service, via: "load-balancer", ...findPort(service, port, protocol, "port") };
+  const index = indexServiceAddresses(state.list("Service"));
+  for (const [via, byAddress] of index.byAddress) {
+    const service = byAddress.get(ip);
+    if (service) return { service, via, ...findPort(service, port, protocol, "port") };
   }
   const node = findClusterNodeByIP(state, ip);
   if (node) {
-    for (const service of services) {
-      if (!hasNodePorts(service)) continue;
+    for (const service of index.withNodePorts) {
       const match = findPort(service, port, protocol, "nodePort");
       if (match.servicePort) return { service, via: "node-port", nodeName: node.name, ...match };
     }
   }
   return undefined;
+}
+
+interface ServiceAddressIndex {
+  /** The address rules in the order they are tried: ClusterIPs, then externalIPs, then load-balancer IPs. */
+  byAddress: [Exclude<ServiceAddressKind, "node-port">, Map<string, Service>][];
+  withNodePorts: Service[];
+}
+
+/**
+ * Every capture address of a Service listing, the first Service in listing order winning an address as the
+ * linear scan did. A listing is an immutable snapshot (the store hands out the same array until the next
+ * Service write), so the index is built once per snapshot and every connection after it is a map lookup.
+ */
+const indexes = new WeakMap<readonly Service[], ServiceAddressIndex>();
+
+function indexServiceAddresses(listing: readonly Service[]): ServiceAddressIndex {
+  const cached = indexes.get(listing);
+  if (cached) return cached;
+  const services = listing.filter((s) => !isHeadless(s) && (s.spec?.type ?? "ClusterIP") !== "ExternalName");
+  const clusterIPs = new Map<string, Service>();
+  const externalIPs = new Map<string, Service>();
+  const loadBalancerIPs = new Map<string, Service>();
+  const claim = (map: Map<string, Service>, address: unknown, service: Service) => {
+    if (typeof address === "string" && !map.has(address)) map.set(address, service);
+  };
+  for (const service of services) {
+    claim(clusterIPs, service.spec?.clusterIP, service);
+    for (const address of service.spec?.clusterIPs ?? []) claim(clusterIPs, address, service);
+    for (const address of service.spec?.externalIPs ?? []) claim(externalIPs, address, service);
+    if (service.spec?.type === "LoadBalancer") for (const ingress of service.status?.loadBalancer?.ingress ?? []) claim(loadBalancerIPs, ingress.ip, service);
+  }
+  const index: ServiceAddressIndex = {
+    byAddress: [
+      ["cluster-ip", clusterIPs],
+      ["external-ip", externalIPs],
+      ["load-balancer", loadBalancerIPs],
+    ],
+    withNodePorts: services.filter(hasNodePorts),
+  };
+  indexes.set(listing, index);
+  return index;
 }

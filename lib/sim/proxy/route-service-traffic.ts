@@ -36,7 +36,7 @@ export type RouteDecision =
  * (https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip).
  */
 function chooseLoadBalancerNode(state: ClusterState, endpoints: readonly ProxyEndpoint[], local: boolean, key: string): ClusterNode | undefined {
-  let nodes = listClusterNodes(state).filter((n) => !n.controlPlane);
+  let nodes: readonly ClusterNode[] = listClusterNodes(state).filter((n) => !n.controlPlane);
   if (local) {
     const healthy = nodes.filter((n) => categorizeEndpoints(endpoints, n.name).localEndpoints.length > 0);
     if (healthy.length > 0) nodes = healthy;

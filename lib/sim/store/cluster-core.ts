@@ -45,8 +45,8 @@ export class ClusterCore implements ControllerContext {
     readonly sources: Map<string, ObjectSource>,
     readonly pinnedStatus: Set<string>,
     private changeSeq = 0,
-    /** The last change per kind and namespace (`Pod|default`, `Node|*`). */
-    private readonly lastChange = new Map<string, number>(),
+    /** The last change per kind, then namespace (`*` for cluster-scoped objects). */
+    private readonly lastChange = new Map<string, Map<string, number>>(),
     /** The change sequence each controller had seen when it last ran. */
     private readonly controllerMarks = new Map<string, number>(),
   ) {
@@ -89,7 +89,7 @@ export class ClusterCore implements ControllerContext {
       new Map(this.sources),
       new Set(this.pinnedStatus),
       this.changeSeq,
-      new Map(this.lastChange),
+      new Map([...this.lastChange].map(([kind, byNamespace]) => [kind, new Map(byNamespace)])),
       new Map(this.controllerMarks),
     );
     copy.changes = this.changes.clone();
@@ -262,15 +262,21 @@ export class ClusterCore implements ControllerContext {
     const watching = this.watching;
     if (!watching) return true;
     for (const kind of watching.kinds) {
-      const key = KIND_INFO[kind].namespaced ? `${kind}|${namespace ?? "*"}` : `${kind}|*`;
-      if ((this.lastChange.get(key) ?? 0) > watching.since) return true;
+      const changed = this.lastChange.get(kind)?.get(KIND_INFO[kind].namespaced ? (namespace ?? "*") : "*");
+      if ((changed ?? 0) > watching.since) return true;
     }
     return false;
   }
 
   private markChanged(object: AnyObject): void {
     this.changeSeq += 1;
-    this.lastChange.set(`${object.kind as string}|${object.metadata.namespace ?? "*"}`, this.changeSeq);
+    const kind = object.kind as string;
+    let byNamespace = this.lastChange.get(kind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.lastChange.set(kind, byNamespace);
+    }
+    byNamespace.set(object.metadata.namespace ?? "*", this.changeSeq);
   }
 
   isStatusPinned(uid: string): boolean {

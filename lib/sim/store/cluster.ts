@@ -92,6 +92,10 @@ export class Cluster implements ClusterState {
     return this.core.sources.get(object.metadata.uid);
   }
 
+  get changeSequence(): number {
+    return this.core.changeSequence;
+  }
+
   /** Events, oldest first, as `kubectl get events` lists them. */
   events(): readonly ClusterEvent[] {
     return this.core.eventLog;

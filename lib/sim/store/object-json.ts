@@ -8,9 +8,62 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy that drops undefined members, as encoding to JSON and back does. */
+/**
+ * A deep copy that drops undefined members, as encoding to JSON and back does. Plain objects, arrays, strings,
+ * finite numbers, booleans and null (all a manifest decodes to) are copied directly, giving exactly what the
+ * round trip gives without writing and re-reading the text; anything else in the tree (a Date, NaN, a typed
+ * array, a BigInt) sends the whole value through JSON so every such case keeps JSON's own answer.
+ */
 export function copyJson<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (value === undefined) return value;
+  const copied = copyPlain(value);
+  return (copied === NOT_PLAIN ? JSON.parse(JSON.stringify(value)) : copied) as T;
+}
+
+const NOT_PLAIN = Symbol("not plain JSON data");
+
+/** Deeper than any manifest may nest; past it (or in a cycle) JSON decides, and throws as it always did. */
+const MAX_COPY_DEPTH = 1000;
+
+function copyPlain(value: unknown, depth = 0): unknown {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      // JSON writes -0 as 0; NaN and the infinities are JSON's null, left to the round trip.
+      return Number.isFinite(value) ? value + 0 : NOT_PLAIN;
+    case "object":
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (value === null) return null;
+  if (depth > MAX_COPY_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      // An undefined (or absent) element becomes null in JSON.
+      const item = value[i] === undefined ? null : copyPlain(value[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = item;
+    }
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return NOT_PLAIN;
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return NOT_PLAIN;
+  const out: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as JsonObject)[key];
+    if (member === undefined) continue;
+    const item = copyPlain(member, depth + 1);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    // JSON.parse makes `__proto__` an own member; plain assignment would set the prototype instead.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out;
 }
 
 /**

@@ -6,16 +6,24 @@ type KindTable = Map<string, Map<string, AnyObject>>;
 /**
  * The simulator's etcd: objects by kind, namespace and name, with the sorted listings ClusterState promises
  * cached until the next write to that kind. Stored objects are never mutated; every change stores a new
- * object, so a clone shares them and copies only the maps (cheap enough to clone per grading).
+ * object, so a clone shares them. A clone shares the maps too, copy-on-write: a kind's table (and the uid
+ * index) is copied the first time either side writes to it, so forking a scenario cluster per grade costs
+ * only the kinds the grade changes. Sorted listings are immutable snapshots, so a clone starts with them.
  */
 export class ObjectStore {
   private readonly tables: Map<Kind, KindTable>;
-  private readonly byUid: Map<string, AnyObject>;
-  private readonly listCache = new Map<Kind, Map<string, readonly AnyObject[]>>();
+  private byUid: Map<string, AnyObject>;
+  private readonly listCache: Map<Kind, Map<string, readonly AnyObject[]>>;
+  /** Kinds whose table this store alone holds; the others are shared with a clone and copied before a write. */
+  private readonly ownedKinds: Set<Kind>;
+  private ownsUidIndex: boolean;
 
-  constructor(tables?: Map<Kind, KindTable>, byUid?: Map<string, AnyObject>) {
+  constructor(tables?: Map<Kind, KindTable>, byUid?: Map<string, AnyObject>, listCache?: Map<Kind, Map<string, readonly AnyObject[]>>) {
     this.tables = tables ?? new Map(KINDS.map((kind) => [kind, new Map()]));
     this.byUid = byUid ?? new Map();
+    this.listCache = listCache ?? new Map();
+    this.ownedKinds = tables ? new Set() : new Set(KINDS);
+    this.ownsUidIndex = !byUid;
   }
 
   get<K extends Kind>(kind: K, name: string, namespace?: string): KindMap[K] | undefined {
@@ -57,39 +65,58 @@ export class ObjectStore {
   put(object: AnyObject): void {
     const kind = object.kind as Kind;
     const ns = KIND_INFO[kind].namespaced ? (object.metadata.namespace ?? "default") : "";
-    const table = this.tables.get(kind)!;
+    const table = this.writableTable(kind);
+    const byUid = this.writableUidIndex();
     let names = table.get(ns);
     if (!names) {
       names = new Map();
       table.set(ns, names);
     }
     const previous = names.get(object.metadata.name);
-    if (previous && previous.metadata.uid !== object.metadata.uid) this.byUid.delete(previous.metadata.uid);
+    if (previous && previous.metadata.uid !== object.metadata.uid) byUid.delete(previous.metadata.uid);
     names.set(object.metadata.name, object);
-    this.byUid.set(object.metadata.uid, object);
+    byUid.set(object.metadata.uid, object);
     this.invalidate(kind);
   }
 
   remove(kind: Kind, name: string, namespace?: string): AnyObject | undefined {
     const ns = KIND_INFO[kind].namespaced ? (namespace ?? "default") : "";
-    const names = this.tables.get(kind)?.get(ns);
-    const previous = names?.get(name);
-    if (!names || !previous) return undefined;
+    if (!this.tables.get(kind)?.get(ns)?.has(name)) return undefined;
+    const table = this.writableTable(kind);
+    const names = table.get(ns)!;
+    const previous = names.get(name)!;
     names.delete(name);
-    if (names.size === 0) this.tables.get(kind)!.delete(ns);
-    this.byUid.delete(previous.metadata.uid);
+    if (names.size === 0) table.delete(ns);
+    this.writableUidIndex().delete(previous.metadata.uid);
     this.invalidate(kind);
     return previous;
   }
 
   clone(): ObjectStore {
-    const tables = new Map<Kind, KindTable>();
-    for (const [kind, table] of this.tables) {
-      const copy: KindTable = new Map();
-      for (const [ns, names] of table) copy.set(ns, new Map(names));
-      tables.set(kind, copy);
+    // From here on both stores share every table: neither may write one in place any more.
+    this.ownedKinds.clear();
+    this.ownsUidIndex = false;
+    const listCache = new Map<Kind, Map<string, readonly AnyObject[]>>();
+    for (const [kind, lists] of this.listCache) listCache.set(kind, new Map(lists));
+    return new ObjectStore(new Map(this.tables), this.byUid, listCache);
+  }
+
+  private writableTable(kind: Kind): KindTable {
+    const table = this.tables.get(kind)!;
+    if (this.ownedKinds.has(kind)) return table;
+    const copy: KindTable = new Map();
+    for (const [ns, names] of table) copy.set(ns, new Map(names));
+    this.tables.set(kind, copy);
+    this.ownedKinds.add(kind);
+    return copy;
+  }
+
+  private writableUidIndex(): Map<string, AnyObject> {
+    if (!this.ownsUidIndex) {
+      this.byUid = new Map(this.byUid);
+      this.ownsUidIndex = true;
     }
-    return new ObjectStore(tables, new Map(this.byUid));
+    return this.byUid;
   }
 
   private invalidate(kind: Kind): void {

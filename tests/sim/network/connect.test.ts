@@ -7,6 +7,7 @@ import type { TrafficPeer } from "@/lib/sim/network/trace";
 import { listClusterNodes } from "@/lib/sim/network/cluster-nodes";
 import { articleObjects, articleState, pod, service } from "@/tests/sim/network/networking-fixture";
 import { staticClusterState } from "@/tests/fixtures/static-cluster-state";
+import { Cluster } from "@/lib/sim/store/cluster";
 
 const fromPod = (state: ClusterState, name: string, namespace = "default"): TrafficPeer => ({ kind: "pod", pod: state.get("Pod", name, namespace) as Pod });
 const external: TrafficPeer = { kind: "external", ip: "198.51.100.7" };
@@ -353,5 +354,28 @@ describe("connect never throws", () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("connect: answers follow the cluster as it changes", () => {
+  test("a nameserver probe is asked again after a write: egress deny, then its removal", () => {
+    const cluster = Cluster.create({ addons: ["coredns"] });
+    const applied = cluster.applyText(
+      [
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: web\n    image: nginx",
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: client\nspec:\n  containers:\n  - name: c\n    image: nicolaka/netshoot",
+      ].join("\n---\n"),
+    );
+    expect(applied.errors).toEqual([]);
+    expect(applied.documents.every((d) => d.result.ok)).toBe(true);
+    const request = () => ({ from: fromPod(cluster, "client"), host: "web", port: 80 });
+    expect(connect(cluster, request()).outcome).toBe("connected");
+    cluster.applyText("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-egress\nspec:\n  podSelector: {}\n  policyTypes: [Egress]");
+    const denied = connect(cluster, request());
+    expect(denied.outcome).toBe("dns-failure");
+    expect(summaries(denied.hops)).toContain("DNS query to 10.96.0.10:53/UDP");
+    expect(cluster.delete("NetworkPolicy", "deny-egress", "default").ok).toBe(true);
+    expect(connect(cluster, request()).outcome).toBe("connected");
   });
 });

@@ -179,6 +179,24 @@ describe("Cluster properties (fast-check)", () => {
     expect(copy.list("Pod", "default")).toHaveLength(5);
   });
 
+  test("clone: writes and deletions on either side after a clone stay on that side", () => {
+    const original = Cluster.create();
+    original.apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "shared" }, data: { v: "1" } });
+    original.list("ConfigMap", "default");
+    const copy = original.clone();
+    const copyBefore = snapshot(copy);
+    original.apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "shared" }, data: { v: "2" } });
+    original.apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "only-original" } });
+    expect(snapshot(copy)).toBe(copyBefore);
+    expect(copy.get("ConfigMap", "shared", "default")?.data).toEqual({ v: "1" });
+    expect(copy.get("ConfigMap", "only-original", "default")).toBeUndefined();
+    const originalBefore = snapshot(original);
+    expect(copy.delete("ConfigMap", "shared", "default").ok).toBe(true);
+    expect(copy.list("ConfigMap", "default").map((c) => c.metadata.name)).not.toContain("shared");
+    expect(snapshot(original)).toBe(originalBefore);
+    expect(original.get("ConfigMap", "shared", "default")?.data).toEqual({ v: "2" });
+  });
+
   test("the clock only moves when advanced", () => {
     const cluster = Cluster.create();
     expect(cluster.now().toISOString()).toBe("2025-05-01T09:00:00.000Z");
