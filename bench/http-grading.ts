@@ -6,6 +6,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { getExercises } from "@/lib/content/get-exercise";
 import { scriptToLog } from "@/lib/grader/replay-terminal-log";
+import { serverEnv } from "../scripts/server-env.mjs";
 import type { BenchRow } from "./bench-row";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -25,7 +26,8 @@ const LOADS = [
 export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("build first: npm run build");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-bench-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LAB_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "lab.db")}` };
+  // The same environment `npm start` gives the server (scripts/server-env.mjs).
+  const env: NodeJS.ProcessEnv = serverEnv({ ...process.env, NODE_ENV: "production", LAB_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "lab.db")}` });
   const migrated = spawnSync(process.execPath, [path.join(ROOT, "scripts", "migrate.mjs")], { cwd: ROOT, env, encoding: "utf8" });
   if (migrated.status !== 0) throw new Error(migrated.stderr);
   const port = await freePort();

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase, ROOT } from "./migrate.mjs";
+import { serverEnv } from "./server-env.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
@@ -30,6 +31,6 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(bin("next"), ["start", "--port", port], { cwd: ROOT, stdio: "inherit", env: process.env });
+const server = spawn(bin("next"), ["start", "--port", port], { cwd: ROOT, stdio: "inherit", env: serverEnv(process.env) });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
