@@ -101,6 +101,8 @@ describe("the article's debugging commands in the browser terminal", () => {
     await terminal().locator(".xterm-rows").waitFor({ timeout: 30_000 });
     await expect.poll(screenText, { timeout: 30_000 }).toContain("service/my-service edited");
     await run("kubectl get svc my-service -o jsonpath='{.spec.ports[0].port}'", /\n81/);
+    // Put the port back with a scripted editor, so the Ingress tests below see the lesson's Service again.
+    await run(`KUBE_EDITOR="sed -i 's/port: 81$/port: 80/'" kubectl edit svc/my-service`, /KUBE_EDITOR=.*\n(.*\n)*service\/my-service edited/);
   });
 
   test("Escape closes the editor without saving: Edit cancelled, no changes made.", async () => {
