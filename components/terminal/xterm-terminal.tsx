@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import "@xterm/xterm/css/xterm.css";
+import { displayWidth } from "@/lib/shell/terminal/display-width";
 import { LineEditor } from "@/lib/shell/terminal/line-editor";
 import { History } from "@/lib/shell/terminal/history";
 import type { TerminalBackend, TerminalEdit } from "./terminal-backend";
@@ -70,9 +71,18 @@ export function XtermTerminal({ backend, banner, label, onCommand, onEnded, init
     });
 
     const editor = new LineEditor(new History(initialHistory ?? []), (line, cursor) => backend.complete(line, cursor), terminal.cols);
-    const write = (text: string) => terminal.write(text.replace(/\r?\n/g, "\r\n"));
+    // The column output leaves the cursor at, so the prompt after output without a final newline starts there.
+    let column = 0;
+    const write = (text: string) => {
+      const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+      column = text.includes("\n") ? displayWidth(lastLine) : column + displayWidth(lastLine);
+      terminal.write(text.replace(/\r?\n/g, "\r\n"));
+    };
     let pending = "";
-    const showPrompt = () => terminal.write(editor.start(pending ? "> " : backend.prompt()));
+    const showPrompt = () => {
+      terminal.write(editor.start(pending ? "> " : backend.prompt(), "", column % terminal.cols));
+      column = 0; // whatever ends this line (Enter, Ctrl-C) moves to a new one
+    };
 
     if (banner) write(banner);
     showPrompt();

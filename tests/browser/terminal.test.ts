@@ -103,6 +103,9 @@ describe("the article's debugging commands in the browser terminal", () => {
     await run("kubectl get svc my-service -o jsonpath='{.spec.ports[0].port}'", /\n81/);
     // Put the port back with a scripted editor, so the Ingress tests below see the lesson's Service again.
     await run(`KUBE_EDITOR="sed -i 's/port: 81$/port: 80/'" kubectl edit svc/my-service`, /KUBE_EDITOR=.*\n(.*\n)*service\/my-service edited/);
+    // jsonpath's `81` has no newline after it: the prompt followed it on the same row, and typing the next
+    // command did not erase it.
+    await expect(screenText()).resolves.toContain("81learner@workstation:~$ KUBE_EDITOR=");
   });
 
   test("Escape closes the editor without saving: Edit cancelled, no changes made.", async () => {

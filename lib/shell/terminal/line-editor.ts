@@ -36,6 +36,7 @@ export class LineEditor {
   private buffer = "";
   private cursor = 0;
   private prompt = "";
+  private startColumn = 0;
   private lastWasTab = false;
 
   constructor(
@@ -44,8 +45,13 @@ export class LineEditor {
     private cols = 80,
   ) {}
 
-  /** Starts reading a new line; returns the prompt to write. */
-  start(prompt: string, initial = ""): string {
+  /**
+   * Starts reading a new line; returns the prompt to write. `column` is where the terminal's cursor stands: a
+   * command whose output does not end in a newline (`kubectl get svc x -o jsonpath='{.spec.clusterIP}'`) leaves
+   * the prompt after that output on the same row, as bash does, and redrawing the line must not erase it.
+   */
+  start(prompt: string, initial = "", column = 0): string {
+    this.startColumn = column;
     this.prompt = prompt;
     this.buffer = initial;
     this.cursor = initial.length;
@@ -97,6 +103,7 @@ export class LineEditor {
           this.deleteRange(this.cursor, this.cursor + 1);
           break;
         case "\x0c":
+          this.startColumn = 0;
           events.push({ type: "output", text: "\x1b[H\x1b[2J" + this.prompt + this.buffer + this.cursorBack(this.buffer.length - this.cursor) });
           continue;
         case "\t":
@@ -211,23 +218,31 @@ export class LineEditor {
     this.lastWasTab = true;
     if (!secondTab) return [{ type: "output", text: "\x07" }];
     const listing = formatColumns([...candidates].sort(), this.cols);
-    return [{ type: "output", text: this.moveTo(this.buffer.length) + "\r\n" + listing + this.prompt + this.buffer + this.cursorBack(this.buffer.length - this.cursor) }];
+    const toEnd = this.moveTo(this.buffer.length);
+    this.startColumn = 0;
+    return [{ type: "output", text: toEnd + "\r\n" + listing + this.prompt + this.buffer + this.cursorBack(this.buffer.length - this.cursor) }];
   }
 
   /** Redraws the line after an edit, from where the terminal cursor was (`before.cursor`). */
   private render(before: { buffer: string; cursor: number }): string {
     if (before.buffer === this.buffer && before.cursor === this.cursor) return "";
-    const promptWidth = displayWidth(this.prompt);
+    const promptWidth = this.promptWidth();
     if (before.buffer === this.buffer) return this.moveBetween(promptWidth, before.cursor, this.cursor);
     const up = offsetToColRow(promptWidth, before.cursor, this.cols).row;
-    let out = (up > 0 ? `\x1b[${up}A` : "") + "\r\x1b[J" + this.prompt + this.buffer;
+    const toPrompt = "\r" + (this.startColumn > 0 ? `\x1b[${this.startColumn}C` : "");
+    let out = (up > 0 ? `\x1b[${up}A` : "") + toPrompt + "\x1b[J" + this.prompt + this.buffer;
     const endOffset = this.buffer.length;
     if ((promptWidth + endOffset) % this.cols === 0 && promptWidth + endOffset > 0) out += "\r\n";
     return out + this.moveBetween(promptWidth, endOffset, this.cursor);
   }
 
   private moveTo(offset: number): string {
-    return this.moveBetween(displayWidth(this.prompt), this.cursor, offset);
+    return this.moveBetween(this.promptWidth(), this.cursor, offset);
+  }
+
+  /** Columns before the first character of the line: the output the prompt follows, and the prompt. */
+  private promptWidth(): number {
+    return this.startColumn + displayWidth(this.prompt);
   }
 
   private cursorBack(count: number): string {

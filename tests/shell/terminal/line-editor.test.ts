@@ -51,6 +51,22 @@ describe("LineEditor editing keys (readline emacs mode)", () => {
     expect(editor.cursorOffset()).toBe(cursor);
   });
 
+  test("a prompt that follows output on the same row is redrawn from its own column, keeping the output", () => {
+    // bash prints the prompt right after output without a final newline (`-o jsonpath='{.spec.ports[0].port}'`
+    // prints `80`); readline redraws relative to where the prompt began, so the `80` stays on screen.
+    const editor = new LineEditor(new History(["kubectl get svc"]));
+    expect(editor.start("$ ", "", 2)).toBe("$ ");
+    editor.feed("ab");
+    const redraw = editor.feed(KEY.backspace).events.map((e) => (e.type === "output" ? e.text : "")).join("");
+    expect(redraw).toBe("\r\x1b[2C\x1b[J$ a");
+    const recalled = editor.feed(KEY.up).events.map((e) => (e.type === "output" ? e.text : "")).join("");
+    expect(recalled).toBe("\r\x1b[2C\x1b[J$ kubectl get svc");
+    // The next prompt, after a newline, starts at column 0 again.
+    editor.start("$ ");
+    editor.feed("x");
+    expect(editor.feed(KEY.backspace).events.map((e) => (e.type === "output" ? e.text : "")).join("")).toBe("\r\x1b[J$ ");
+  });
+
   test("Enter submits the line and records it in history", () => {
     const editor = new LineEditor();
     editor.start("$ ");
