@@ -8,8 +8,8 @@ import { formatResourcePrefix, resolveResourceType } from "./resource-types";
 
 /**
  * `kubectl label|annotate TYPE NAME k=v k2-` (k8s.io/kubectl pkg/cmd/label/label.go, annotate.go): `key=value`
- * sets, `key-` removes, an existing key needs --overwrite; prints `pod/web labeled` (`not labeled` when
- * nothing changed).
+ * sets, `key-` removes, an existing key needs --overwrite; prints `pod/web labeled` (`unlabeled`, `label(s)
+ * changed` or `not labeled` as label.go's updateDataChangeMsg decides).
  */
 function runMapVerb(field: "labels" | "annotations", flags: ParsedFlags, { session: host }: CommandContext<ShellHost>): CommandResult {
   const verb = field === "labels" ? "label" : "annotate";
@@ -53,14 +53,33 @@ function runMapVerb(field: "labels" | "annotations", flags: ParsedFlags, { sessi
   let stderr = "";
   const overwrite = flagBoolean(flags, "overwrite");
   for (const { kind, name } of selected) {
+    const before = host.cluster.get(kind, name, namespace)?.metadata.labels ?? {};
+    if (field === "labels" && host.cluster.get(kind, name, namespace)) {
+      // label.go RunLabel: each removed key the object does not have is reported before the patch.
+      for (const [key, value] of Object.entries(changes)) if (value === null && !(key in before)) stdout += `label "${key}" not found.\n`;
+    }
     const result = field === "labels" ? host.cluster.label(kind, name, namespace, changes, { overwrite }) : host.cluster.annotate(kind, name, namespace, changes, { overwrite });
     if (!result.ok) {
       stderr += result.error.reason === "BadRequest" ? `error: ${result.error.message}\n` : formatStatusError(result.error);
       continue;
     }
-    stdout += `${formatResourcePrefix(kind)}/${name} ${result.value.action}\n`;
+    const message = field === "labels" ? labelChangeMessage(before, result.value.object.metadata.labels ?? {}) : result.value.action;
+    stdout += `${formatResourcePrefix(kind)}/${name} ${message}\n`;
   }
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/**
+ * label.go updateDataChangeMsg: "labeled" when a key was added or changed, "unlabeled" when keys were only
+ * removed, "label(s) changed" for both, "not labeled" for neither.
+ */
+function labelChangeMessage(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): string {
+  const removed = Object.keys(before).some((key) => !(key in after));
+  const added = Object.entries(after).some(([key, value]) => before[key] !== value);
+  if (added && removed) return "label(s) changed";
+  if (added) return "labeled";
+  if (removed) return "unlabeled";
+  return "not labeled";
 }
 
 const MAP_FLAGS = [

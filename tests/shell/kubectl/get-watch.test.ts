@@ -114,7 +114,7 @@ describe("kubectl get --watch in the background", () => {
       "pod/web-7d9f8b6c5d-abcde labeled\nEVENT      NAME                   READY   STATUS    RESTARTS   AGE\nADDED      web-7d9f8b6c5d-abcde   1/1     Running   0          12m\n",
     );
     const removed = s.execute("kubectl label pod web-7d9f8b6c5d-abcde tier-").text;
-    expect(removed.endsWith("\nDELETED    web-7d9f8b6c5d-abcde   1/1     Running   0          12m\n")).toBe(true);
+    expect(removed).toBe("pod/web-7d9f8b6c5d-abcde unlabeled\nDELETED    web-7d9f8b6c5d-abcde   1/1     Running   0          12m\n");
     expect(s.cluster.get("Pod", "web-7d9f8b6c5d-abcde", "default")?.metadata.labels?.tier).toBeUndefined();
   });
 });
