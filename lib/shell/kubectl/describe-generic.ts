@@ -57,7 +57,8 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
       for (const p of slice.ports ?? []) w.write(1, `${p.name || "<unset>"}\t${p.port ?? "<unset>"}\t${p.protocol ?? "TCP"}\n`);
       w.write(0, "Endpoints:\n");
       for (const e of slice.endpoints ?? []) {
-        w.write(1, `- Addresses:\t${(e.addresses ?? []).join(",")}\n`);
+        // Addresses are joined with ", " (describe.go describeEndpointSliceV1; describe_test.go TestDescribeEndpointSlice).
+        w.write(1, `- Addresses:\t${(e.addresses ?? []).join(", ")}\n`);
         w.write(2, "Conditions:\n");
         w.write(3, `Ready:\t${e.conditions?.ready === false ? "false" : "true"}\n`);
         w.write(2, `Hostname:\t${e.hostname ?? "<unset>"}\n`);
