@@ -41,13 +41,14 @@ export function describeService(state: ClusterState, service: Service, events: r
   w.write(0, `IP:\t${spec.clusterIP ?? ""}\n`);
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(",") : "<none>"}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(",")}\n`);
-  // The requested address is labelled apart from the ClusterIP (describe.go describeService; describe_test.go
-  // TestDescribeService expects `Desired LoadBalancer IP:  5.6.7.8`).
+  // The requested address is labelled apart from the ClusterIP since kubernetes/kubernetes#125117 (kubectl v1.31;
+  // describe_test.go TestDescribeService expects `Desired LoadBalancer IP:  5.6.7.8`).
   if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
   if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const ingress = service.status?.loadBalancer?.ingress ?? [];
-  // describe.go buildIngressString: each address, then its ipMode in parentheses when the status records one
-  // (describe_test.go TestDescribeService "test1": `LoadBalancer Ingress:     5.6.7.8 (VIP)`).
+  // describe.go buildIngressString: each address, then its ipMode in parentheses when the status records one, as
+  // the apiserver does (VIP) for every IP (kubernetes/kubernetes#125117, kubectl v1.31; describe_test.go
+  // TestDescribeService "test1": `LoadBalancer Ingress:     5.6.7.8 (VIP)`).
   if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => `${i.ip || i.hostname || ""}${i.ipMode ? ` (${i.ipMode})` : ""}`).join(", ")}\n`);
   const slices = serviceSlices(state, service);
   for (const port of spec.ports ?? []) {
@@ -62,9 +63,6 @@ export function describeService(state: ClusterState, service: Service, events: r
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
   if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
-  // spec.trafficDistribution follows the health check port (describe_test.go TestDescribeService
-  // "test-TrafficDistribution": `Traffic Distribution:     PreferClose`).
-  if (spec.trafficDistribution) w.write(0, `Traffic Distribution:\t${spec.trafficDistribution}\n`);
   if (spec.loadBalancerSourceRanges?.length) w.write(0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(",")}\n`);
   writeEvents(w, events, state.now());
   return w.toString();
