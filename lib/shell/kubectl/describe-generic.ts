@@ -18,17 +18,25 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
   switch (kind) {
     case "Secret": {
       const secret = object as KindMap["Secret"];
-      w.write(0, `\nType:\t${secret.type ?? "Opaque"}\n\nData\n====\n`);
-      for (const [key, value] of Object.entries(secret.data ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-        w.write(0, `${key}:\t${Math.floor((value.length * 3) / 4) - (value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0)} bytes\n`);
+      // The type as stored: the apiserver defaults it to Opaque, the describer adds nothing (describe_test.go
+      // TestDescribeSecret, whose untyped Secret prints `Type:  `).
+      w.write(0, `\nType:\t${secret.type ?? ""}\n\nData\n====\n`);
+      // Keys in byte order, upper case before lower, digits first (TestDescribeSecret "uppercase takes precedence":
+      // Text, tExt, text).
+      for (const [key, value] of Object.entries(secret.data ?? {}).sort(([a], [b]) => byteOrder(a, b))) {
+        w.write(0, `${key}:\t${base64Length(value)} bytes\n`);
       }
       return w.toString();
     }
     case "ConfigMap": {
       const cm = object as KindMap["ConfigMap"];
       w.write(0, "\nData\n====\n");
-      for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => a.localeCompare(b))) w.write(0, `${key}:\n----\n${value}\n\n`);
-      w.write(0, "\nBinaryData\n====\n\n");
+      for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => byteOrder(a, b))) w.write(0, `${key}:\n----\n${value}\n\n`);
+      // binaryData is listed by size, never printed (describe.go describeConfigMap; describe_test.go
+      // TestDescribeConfigMap: `binarykey1: 5 bytes`). The API carries the bytes base64-encoded.
+      w.write(0, "\nBinaryData\n====\n");
+      for (const [key, value] of Object.entries(cm.binaryData ?? {}).sort(([a], [b]) => byteOrder(a, b))) w.write(0, `${key}: ${base64Length(value)} bytes\n`);
+      w.write(0, "\n");
       writeEvents(w, events, state.now());
       return w.toString();
     }
@@ -73,4 +81,14 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
       writeEvents(w, events, state.now());
       return w.toString();
   }
+}
+
+/** Go's string order (keys are ASCII, so code units are bytes): `Text` < `tExt` < `text`, digits before letters. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The number of bytes a base64 value decodes to. */
+function base64Length(value: string): number {
+  return Math.floor((value.length * 3) / 4) - (value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0);
 }

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { describeGeneric } from "@/lib/shell/kubectl/describe-generic";
 import { describeService } from "@/lib/shell/kubectl/describe-service";
-import type { Service } from "@/lib/sim/objects/kinds";
+import type { AnyObject, Service } from "@/lib/sim/objects/kinds";
 import type { ManifestObject } from "@/lib/sim/objects/meta";
 import { Cluster } from "@/lib/sim/store/cluster";
 import { DOCS_GOLDEN_ROOT, readDocsGoldenFiles, runDocsCase, type DocsCase } from "@/tests/shell/fixtures/docs-golden";
@@ -25,13 +26,28 @@ const byName = (name: string): DocsCase => {
  * is the literal from the scenario, given to describe service as the test gives it to ServiceDescriber.
  */
 function describeLiteralService(golden: DocsCase): string {
-  const scenario = parseYaml(readFileSync(path.join(DOCS_GOLDEN_ROOT, "scenarios", `${golden.scenario}.yaml`), "utf8")) as { objects: ManifestObject[] };
-  const service = scenario.objects.find((o) => o.kind === "Service") as unknown as Service;
+  const objects = readScenarioObjects(golden);
+  const service = objects.find((o) => o.kind === "Service") as unknown as Service;
   const cluster = Cluster.create({ addons: [] });
-  const loaded = cluster.load(scenario.objects.filter((o) => o.kind !== "Service"));
+  const loaded = cluster.load(objects.filter((o) => o.kind !== "Service"));
   for (const result of loaded) if (!result.ok) throw new Error(result.error.message);
   return describeService(cluster, service, []);
 }
+
+function readScenarioObjects(golden: DocsCase): ManifestObject[] {
+  return (parseYaml(readFileSync(path.join(DOCS_GOLDEN_ROOT, "scenarios", `${golden.scenario}.yaml`), "utf8")) as { objects: ManifestObject[] }).objects;
+}
+
+/** TestDescribeSecret's Secret has no type; the fake clientset hands it to SecretDescriber as it is. */
+describe("kubectl describe_test.go TestDescribeSecret, describer given the test's object", () => {
+  for (const name of ["secret-alphabetical-ordering", "secret-uppercase-takes-precedence", "secret-numbers-take-precedence"]) {
+    test(name, () => {
+      const golden = byName(name);
+      const secret = readScenarioObjects(golden).find((o) => o.kind === "Secret") as unknown as AnyObject;
+      expect(describeGeneric(Cluster.create({ addons: [] }), secret, [])).toBe(golden.expected);
+    });
+  }
+});
 
 describe("kubectl describe_test.go TestDescribeService, describer given the test's objects", () => {
   for (const name of ["service-test1", "service-test2", "service-ready-field-empty", "service-ip-family", "service-ip-family-policy-cluster-ips"]) {
