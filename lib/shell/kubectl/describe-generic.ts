@@ -43,6 +43,15 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
     case "IngressClass": {
       const ic = object as KindMap["IngressClass"];
       w.write(0, `Controller:\t${ic.spec?.controller ?? ""}\n`);
+      // describeIngressClassV1: the parameters reference, apiGroup only when set (describe_test.go
+      // TestDescribeIngressClass: `Parameters:` then `  APIGroup:  v1`, `  Kind:      ConfigMap`, `  Name: …`).
+      const parameters = ic.spec?.parameters;
+      if (parameters) {
+        w.write(0, "Parameters:\n");
+        if (parameters.apiGroup !== undefined) w.write(1, `APIGroup:\t${parameters.apiGroup}\n`);
+        w.write(1, `Kind:\t${parameters.kind}\n`);
+        w.write(1, `Name:\t${parameters.name}\n`);
+      }
       writeEvents(w, events, state.now());
       return w.toString();
     }

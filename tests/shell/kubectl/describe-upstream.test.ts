@@ -84,3 +84,16 @@ describe("kubectl describe_test.go NetworkPolicy expectations, with Created on i
     });
   }
 });
+
+/**
+ * TestDescribeIngressClass describes with ShowEvents off; kubectl describe shows events by default, so the
+ * terminal's output is the test's text followed by one Events line, which is the only line left out here.
+ */
+describe("kubectl describe_test.go TestDescribeIngressClass, through the terminal", () => {
+  test("ingressclass", () => {
+    const golden = byName("ingressclass");
+    const lines = runDocsCase(golden).split("\n");
+    expect(lines.at(-2)).toMatch(/^Events: +<none>$/);
+    expect([...lines.slice(0, -2), ""].join("\n")).toBe(golden.expected);
+  });
+});
