@@ -18,23 +18,40 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
   switch (kind) {
     case "Secret": {
       const secret = object as KindMap["Secret"];
-      w.write(0, `\nType:\t${secret.type ?? "Opaque"}\n\nData\n====\n`);
-      for (const [key, value] of Object.entries(secret.data ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-        w.write(0, `${key}:\t${Math.floor((value.length * 3) / 4) - (value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0)} bytes\n`);
+      // The type as stored: the apiserver defaults it to Opaque, the describer adds nothing (describe_test.go
+      // TestDescribeSecret, whose untyped Secret prints `Type:  `).
+      w.write(0, `\nType:\t${secret.type ?? ""}\n\nData\n====\n`);
+      // Keys in byte order, upper case before lower, digits first (TestDescribeSecret "uppercase takes precedence":
+      // Text, tExt, text).
+      for (const [key, value] of Object.entries(secret.data ?? {}).sort(([a], [b]) => byteOrder(a, b))) {
+        w.write(0, `${key}:\t${base64Length(value)} bytes\n`);
       }
       return w.toString();
     }
     case "ConfigMap": {
       const cm = object as KindMap["ConfigMap"];
       w.write(0, "\nData\n====\n");
-      for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => a.localeCompare(b))) w.write(0, `${key}:\n----\n${value}\n\n`);
-      w.write(0, "\nBinaryData\n====\n\n");
+      for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => byteOrder(a, b))) w.write(0, `${key}:\n----\n${value}\n\n`);
+      // binaryData is listed by size, never printed (describe.go describeConfigMap; describe_test.go
+      // TestDescribeConfigMap: `binarykey1: 5 bytes`). The API carries the bytes base64-encoded.
+      w.write(0, "\nBinaryData\n====\n");
+      for (const [key, value] of Object.entries(cm.binaryData ?? {}).sort(([a], [b]) => byteOrder(a, b))) w.write(0, `${key}: ${base64Length(value)} bytes\n`);
+      w.write(0, "\n");
       writeEvents(w, events, state.now());
       return w.toString();
     }
     case "IngressClass": {
       const ic = object as KindMap["IngressClass"];
       w.write(0, `Controller:\t${ic.spec?.controller ?? ""}\n`);
+      // describeIngressClassV1: the parameters reference, apiGroup only when set (describe_test.go
+      // TestDescribeIngressClass: `Parameters:` then `  APIGroup:  v1`, `  Kind:      ConfigMap`, `  Name: …`).
+      const parameters = ic.spec?.parameters;
+      if (parameters) {
+        w.write(0, "Parameters:\n");
+        if (parameters.apiGroup !== undefined) w.write(1, `APIGroup:\t${parameters.apiGroup}\n`);
+        w.write(1, `Kind:\t${parameters.kind}\n`);
+        w.write(1, `Name:\t${parameters.name}\n`);
+      }
       writeEvents(w, events, state.now());
       return w.toString();
     }
@@ -57,7 +74,8 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
       for (const p of slice.ports ?? []) w.write(1, `${p.name || "<unset>"}\t${p.port ?? "<unset>"}\t${p.protocol ?? "TCP"}\n`);
       w.write(0, "Endpoints:\n");
       for (const e of slice.endpoints ?? []) {
-        w.write(1, `- Addresses:\t${(e.addresses ?? []).join(",")}\n`);
+        // Addresses are joined with ", " (describe.go describeEndpointSliceV1; describe_test.go TestDescribeEndpointSlice).
+        w.write(1, `- Addresses:\t${(e.addresses ?? []).join(", ")}\n`);
         w.write(2, "Conditions:\n");
         w.write(3, `Ready:\t${e.conditions?.ready === false ? "false" : "true"}\n`);
         w.write(2, `Hostname:\t${e.hostname ?? "<unset>"}\n`);
@@ -72,4 +90,14 @@ export function describeGeneric(state: ClusterState, object: AnyObject, events: 
       writeEvents(w, events, state.now());
       return w.toString();
   }
+}
+
+/** Go's string order (keys are ASCII, so code units are bytes): `Text` < `tExt` < `text`, digits before letters. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The number of bytes a base64 value decodes to. */
+function base64Length(value: string): number {
+  return Math.floor((value.length * 3) / 4) - (value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0);
 }

@@ -8,7 +8,8 @@ import { formatEndpointSlices, serviceSlices } from "./describe-service";
 /** describeBackendV1: `svc:port (endpoints)`, or the lookup error in angle brackets. */
 function describeBackend(state: ClusterState, namespace: string, backend: IIngressBackend | undefined): string {
   if (!backend) return "<default>";
-  if (backend.resource) return `APIGroup: ${backend.resource.apiGroup ?? ""}, Kind: ${backend.resource.kind}, Name: ${backend.resource.name}`;
+  // An unset apiGroup prints as <none> (describe_test.go TestDescribeIngress "…Backend.Resource v1 Without APIGroup").
+  if (backend.resource) return `APIGroup: ${backend.resource.apiGroup || "<none>"}, Kind: ${backend.resource.kind}, Name: ${backend.resource.name}`;
   const ref = backend.service;
   if (!ref) return "<none>";
   const port = ref.port?.number !== undefined ? String(ref.port.number) : (ref.port?.name ?? "");

@@ -12,9 +12,11 @@ function writePorts(w: DescribeWriter, ports: readonly INetworkPolicyPort[] | un
     w.write(0, `${indent}To Port: <any> (traffic allowed to all ports)\n`);
     return;
   }
+  // A port with an endPort is a range and says so (describe.go printNetworkPolicySpecIngressFrom; describe_test.go
+  // TestDescribeNetworkPoliciesWithPortRange expects `To Port Range: 80-82/TCP`).
   for (const port of ports) {
-    const range = port.endPort !== undefined ? `${port.port}-${port.endPort}` : String(port.port ?? "<any>");
-    w.write(0, `${indent}To Port: ${range}/${port.protocol ?? "TCP"}\n`);
+    if (port.endPort !== undefined) w.write(0, `${indent}To Port Range: ${port.port}-${port.endPort}/${port.protocol ?? "TCP"}\n`);
+    else w.write(0, `${indent}To Port: ${String(port.port ?? "<any>")}/${port.protocol ?? "TCP"}\n`);
   }
 }
 

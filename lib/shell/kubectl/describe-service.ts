@@ -41,10 +41,15 @@ export function describeService(state: ClusterState, service: Service, events: r
   w.write(0, `IP:\t${spec.clusterIP ?? ""}\n`);
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(",") : "<none>"}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(",")}\n`);
-  if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
+  // The requested address is labelled apart from the ClusterIP since kubernetes/kubernetes#125117 (kubectl v1.31;
+  // describe_test.go TestDescribeService expects `Desired LoadBalancer IP:  5.6.7.8`).
+  if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
   if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const ingress = service.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip ?? i.hostname ?? "").join(", ")}\n`);
+  // describe.go buildIngressString: each address, then its ipMode in parentheses when the status records one, as
+  // the apiserver does (VIP) for every IP (kubernetes/kubernetes#125117, kubectl v1.31; describe_test.go
+  // TestDescribeService "test1": `LoadBalancer Ingress:     5.6.7.8 (VIP)`).
+  if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => `${i.ip || i.hostname || ""}${i.ipMode ? ` (${i.ipMode})` : ""}`).join(", ")}\n`);
   const slices = serviceSlices(state, service);
   for (const port of spec.ports ?? []) {
     const name = port.name || "<unset>";

@@ -112,6 +112,7 @@ export const getVerb: KubectlVerb = {
     { long: "output-watch-events", boolean: true },
     { long: "no-headers", boolean: true },
     { long: "field-selector" },
+    { long: "ignore-not-found", boolean: true },
   ],
   run(flags, context) {
     const host = context.session;
@@ -159,14 +160,26 @@ export const getVerb: KubectlVerb = {
         background: context.background === true,
       });
     }
-    const { objects, errors } = selectObjects(host, request.requests, namespace, parsedSelector.requirements);
+    const selection = selectObjects(host, request.requests, namespace, parsedSelector.requirements);
+    const objects = selection.objects;
+    // --ignore-not-found drops the NotFound errors of named objects (get.go Run: r.IgnoreErrors(apierrors.IsNotFound)).
+    const ignoreNotFound = flagBoolean(flags, "ignore-not-found");
+    const errors = ignoreNotFound ? "" : selection.errors;
     const exitCode = errors ? 1 : 0;
     if (format.kind !== "table") {
-      const printed = formatObjects(objects, format, request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1, flagBoolean(flags, "no-headers"));
+      const singleItemImplied = request.byName && request.requests.length === 1 && (request.requests[0].names?.length ?? 0) === 1;
+      // get.go printGeneric: a single named object that is not found is only the error, never an empty List
+      // (test/cmd/get.sh: `kubectl get pods abc -o json` has 'pods "abc" not found' and not 'List'); with
+      // --ignore-not-found and nothing found, nothing at all is printed.
+      if (singleItemImplied && errors) return failWith(errors);
+      if (ignoreNotFound && objects.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
+      const printed = formatObjects(objects, format, singleItemImplied, flagBoolean(flags, "no-headers"));
       return { stdout: printed.stdout, stderr: errors + (printed.error ? `${printed.error}\n` : ""), exitCode: printed.error ? 1 : exitCode };
     }
     if (objects.length === 0) {
       if (errors) return failWith(errors);
+      // get.go Run: nothing written, no errors and NotFound not ignored is what prints "No resources found".
+      if (ignoreNotFound) return { stdout: "", stderr: "", exitCode: 0 };
       const clusterScoped = request.requests.every((r) => !KIND_INFO[r.kind].namespaced);
       return { stdout: "", stderr: allNamespaces || clusterScoped ? "No resources found\n" : `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
     }

@@ -52,15 +52,22 @@ export function matchMapSelector(selector: Labels, labels: Labels | undefined): 
   return Object.entries(selector).every(([key, value]) => set[key] === value);
 }
 
-/** kubectl's rendering of a selector: `app=web,tier in (a,b),!legacy`. */
+/**
+ * kubectl's rendering of a selector: `app=web,tier in (a,b),!legacy`. metav1.LabelSelectorAsSelector turns
+ * matchLabels and matchExpressions into one list of requirements that internalSelector.Add sorts by key
+ * (k8s.io/apimachinery pkg/labels/selector.go), so the string is in key order whatever the field each
+ * requirement came from: describe_test.go TestDescribeNetworkPolicies expects
+ * `foo in (bar1,bar2),foo2 notin (bar1,bar2),id1=app1,id2=app2` for matchLabels id1, id2 and expressions on foo, foo2.
+ */
 export function formatLabelSelector(selector: LabelSelector): string {
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  const parts: { key: string; text: string }[] = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => ({ key: k, text: `${k}=${v}` }));
   for (const r of selector.matchExpressions ?? []) {
     const values = [...(r.values ?? [])].sort().join(",");
-    if (r.operator === "In") parts.push(`${r.key} in (${values})`);
-    else if (r.operator === "NotIn") parts.push(`${r.key} notin (${values})`);
-    else if (r.operator === "Exists") parts.push(r.key);
-    else if (r.operator === "DoesNotExist") parts.push(`!${r.key}`);
+    if (r.operator === "In") parts.push({ key: r.key, text: `${r.key} in (${values})` });
+    else if (r.operator === "NotIn") parts.push({ key: r.key, text: `${r.key} notin (${values})` });
+    else if (r.operator === "Exists") parts.push({ key: r.key, text: r.key });
+    else if (r.operator === "DoesNotExist") parts.push({ key: r.key, text: `!${r.key}` });
   }
-  return parts.join(",");
+  // Go compares keys byte by byte (sort.Sort(ByKey)), not by locale.
+  return parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => p.text).join(",");
 }
