@@ -53,6 +53,17 @@ describe("POST /api/exercises/[id]/submissions for a terminal exercise", () => {
     expect(jar.size).toBe(0);
   });
 
+  test("a log too heavy to simulate within the time limit → 422, nothing written", { timeout: 60_000 }, async () => {
+    const scaleUp = "kubectl scale deployment my-backend -n production --replicas=5000\n";
+    const scaleDown = "kubectl scale deployment my-backend -n production --replicas=1\n";
+    const heavy = { log: scriptToLog(scaleUp + scaleDown + scaleUp + scaleDown + scaleUp), answers: {} };
+    const before = await countRows(db);
+    const response = await submit(JSON.stringify(heavy));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toMatch(/^grading (took longer than 2 s|ran out of memory) and was stopped; simulate less/);
+    expect(await countRows(db)).toEqual(before);
+  });
+
   test("the reference commands and answers pass, recomputed by replaying the log on the server", async () => {
     const response = await submit(JSON.stringify(solution));
     expect(response.status).toBe(200);
