@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExerciseDefinition, Submission } from "@/lib/grader/exercise-definition";
-import { getExercise } from "@/lib/content/get-exercise";
 import { gradeWork, type GradeOutcome } from "./grade-work";
 import type { GradeReply, GradeRequest } from "./grading-worker";
 
@@ -23,6 +22,7 @@ export interface GradingPoolOptions {
 }
 
 interface Job {
+  exercise: ExerciseDefinition;
   request: GradeRequest;
   resolve: (outcome: GradeOutcome) => void;
   reject: (error: Error) => void;
@@ -56,7 +56,7 @@ export class GradingPool {
   grade(exercise: ExerciseDefinition, work: Submission): Promise<GradeOutcome> {
     if (this.slots.length === 0) return Promise.resolve(gradeWork(exercise, work));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { jobId: this.nextJobId++, exerciseId: exercise.id, work }, resolve, reject });
+      this.queue.push({ exercise, request: { jobId: this.nextJobId++, exerciseId: exercise.id, work }, resolve, reject });
       this.dispatch();
     });
   }
@@ -107,13 +107,7 @@ export class GradingPool {
 
   private fallBackToInline(): void {
     for (const slot of this.slots.splice(0)) void slot.worker.terminate();
-    for (const job of this.queue.splice(0)) this.runInline(job);
-  }
-
-  private runInline(job: Job): void {
-    const exercise = getExercise(job.request.exerciseId);
-    if (exercise) job.resolve(gradeWork(exercise, job.request.work));
-    else job.reject(new Error(`no such exercise: ${job.request.exerciseId}`));
+    for (const job of this.queue.splice(0)) job.resolve(gradeWork(job.exercise, job.request.work));
   }
 
   /** Fails the slot's job and replaces its thread: a stuck or crashed thread cannot be reused. */

@@ -53,8 +53,9 @@ function runMapVerb(field: "labels" | "annotations", flags: ParsedFlags, { sessi
   let stderr = "";
   const overwrite = flagBoolean(flags, "overwrite");
   for (const { kind, name } of selected) {
-    const before = host.cluster.get(kind, name, namespace)?.metadata.labels ?? {};
-    if (field === "labels" && host.cluster.get(kind, name, namespace)) {
+    const live = host.cluster.get(kind, name, namespace);
+    const before = live?.metadata.labels ?? {};
+    if (field === "labels" && live) {
       // label.go RunLabel: each removed key the object does not have is reported before the patch.
       for (const [key, value] of Object.entries(changes)) if (value === null && !(key in before)) stdout += `label "${key}" not found.\n`;
     }
