@@ -66,16 +66,11 @@ export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
     for (const { connections, seconds } of LOADS) {
       let peakRss = 0;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(server.pid!))), 250);
-      const cpuBefore = threadCpuMs(server.pid!);
+      const cpu = measureCpu(server.pid!);
       const result = await load(connections, { duration: seconds });
-      const cpuAfter = threadCpuMs(server.pid!);
+      const { server: serverCpu, loadGenerator } = cpu.perRequest(result.requests.total);
       clearInterval(sampler);
       const total = result.requests.total;
-      const cpu = Object.entries(cpuAfter)
-        .map(([thread, ms]) => [thread, (ms - (cpuBefore[thread] ?? 0)) / total] as const)
-        .filter(([, perRequest]) => perRequest >= 0.01)
-        .map(([thread, perRequest]) => `${thread}:${perRequest.toFixed(2)}`)
-        .join(",");
       rows.push({
         name: `HTTP grade + record (${connections} connections, ${seconds} s, all exercises)`,
         samples: total,
@@ -85,18 +80,25 @@ export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
           "req/s": Math.round(result.requests.average),
           "non-2xx": result.non2xx + result.errors + result.timeouts,
           "server RSS peak MB": Math.round(peakRss / 2 ** 20),
-          "server CPU ms/request by thread": cpu,
+          "server CPU ms/request by thread": serverCpu,
+          "autocannon CPU ms/request": loadGenerator,
         },
       });
     }
     // The floor under every figure above: the same server answering a route handler that does no work.
+    const floorCpu = measureCpu(server.pid!);
     const floor = await autocannon({ url: `${base}/api/exercises/no-such-exercise/submissions`, connections: 10, duration: 10 });
+    const floorPerRequest = floorCpu.perRequest(floor.requests.total);
     rows.push({
       name: "reference: a route handler that only answers 404 (no grading, no database), 10 connections",
       samples: floor.requests.total,
       medianMs: floor.latency.p50,
       p99Ms: floor.latency.p99,
-      extra: { "req/s": Math.round(floor.requests.average) },
+      extra: {
+        "req/s": Math.round(floor.requests.average),
+        "server CPU ms/request by thread": floorPerRequest.server,
+        "autocannon CPU ms/request": floorPerRequest.loadGenerator,
+      },
     });
     return rows;
   } finally {
@@ -128,6 +130,27 @@ function submissionBodies(): SubmissionBody[] {
     }
   }
   return bodies;
+}
+
+/**
+ * CPU used while a load runs, per request: the server's by thread, and this process's (autocannon generates
+ * the load from here, on the same cores), which together bound the requests per second the machine can serve.
+ */
+function measureCpu(pid: number) {
+  const threadsBefore = threadCpuMs(pid);
+  const ownBefore = process.cpuUsage();
+  return {
+    perRequest(total: number): { server: string; loadGenerator: string } {
+      const threadsAfter = threadCpuMs(pid);
+      const own = process.cpuUsage(ownBefore);
+      const server = Object.entries(threadsAfter)
+        .map(([thread, ms]) => [thread, (ms - (threadsBefore[thread] ?? 0)) / total] as const)
+        .filter(([, perRequest]) => perRequest >= 0.01)
+        .map(([thread, perRequest]) => `${thread}:${perRequest.toFixed(2)}`)
+        .join(",");
+      return { server, loadGenerator: ((own.user + own.system) / 1000 / total).toFixed(2) };
+    },
+  };
 }
 
 /** CPU time (user + system, ms) the process has used so far, per thread name (/proc/PID/task/TID/stat). */
