@@ -4,6 +4,7 @@ import { describeListeners, findListener } from "../images/find-listener";
 import { isTrafficAllowed } from "../netpol/is-traffic-allowed";
 import type { Pod } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
+import { memoOf, memoSlot } from "../state-memo";
 import { matchServiceDestination, type ServiceAddressKind } from "../proxy/match-service-destination";
 import { routeServiceTraffic, type ServiceClient } from "../proxy/route-service-traffic";
 import { buildNodeHop } from "./build-node-hop";
@@ -193,15 +194,16 @@ function connectLoopback(pod: Pod, port: number, protocol: Protocol, hops: Trace
 export function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): NameserverReachability {
   if (from.kind !== "pod" || state.changeSequence === undefined) return probeUncached(state, from, nameserver);
   const time = state.now().getTime();
-  let cache = probes.get(state);
-  if (!cache || cache.sequence !== state.changeSequence || cache.time !== time) {
-    cache = { sequence: state.changeSequence, time, byPod: new WeakMap() };
-    probes.set(state, cache);
+  const probes = memoOf(state, PROBES);
+  if (probes.sequence !== state.changeSequence || probes.time !== time) {
+    probes.sequence = state.changeSequence;
+    probes.time = time;
+    probes.byPod.clear();
   }
-  let byNameserver = cache.byPod.get(from.pod);
+  let byNameserver = probes.byPod.get(from.pod);
   if (!byNameserver) {
     byNameserver = new Map();
-    cache.byPod.set(from.pod, byNameserver);
+    probes.byPod.set(from.pod, byNameserver);
   }
   let probe = byNameserver.get(nameserver);
   if (!probe) {
@@ -215,9 +217,10 @@ type NameserverReachability = { reachable: boolean; hops: TraceHop[] };
 
 /**
  * Probe answers while the state holds the same objects at the same time: every name a pod looks up probes
- * its nameserver, and a grade or a shell asks from the same few pods again and again.
+ * its nameserver, and a grade or a shell asks from the same few pods again and again. Kept by the state
+ * (state-memo.ts); a change of objects or time empties it.
  */
-const probes = new WeakMap<ClusterState, { sequence: number; time: number; byPod: WeakMap<Pod, Map<string, NameserverReachability>> }>();
+const PROBES = memoSlot(() => ({ sequence: -1, time: Number.NaN, byPod: new Map<Pod, Map<string, NameserverReachability>>() }));
 
 function probeUncached(state: ClusterState, from: TrafficPeer, nameserver: string): NameserverReachability {
   const service = matchServiceDestination(state, nameserver, 53, "UDP");
