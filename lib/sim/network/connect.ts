@@ -1,5 +1,6 @@
 import type { ClusterState } from "../cluster-state";
 import type { DnsResult } from "../dns/dns-record";
+import { locateObjectField } from "../locate-object-field";
 import { describeListeners, findListener } from "../images/find-listener";
 import { isTrafficAllowed } from "../netpol/is-traffic-allowed";
 import type { Pod } from "../objects/kinds";
@@ -107,7 +108,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
       // No capture rule matches this port: iptables mode sends the packet on towards an address nobody owns
       // (the nftables mode rejects it instead: kubernetes/enhancements keps/sig-network/3866-nftables-proxy).
       const ports = (match.service.spec?.ports ?? []).map((p) => `${p.port}/${p.protocol ?? "TCP"}`).join(", ");
-      hops.push({ kind: "service", outcome: "fail", object: ref, field: "spec.ports", position: state.sourceOf(match.service)?.locate("spec.ports"), summary: `${name} does not expose ${request.port}/${protocol} (ports: ${ports || "none"}); kube-proxy has no rule for it, so the packet is never answered` });
+      hops.push({ kind: "service", outcome: "fail", object: ref, field: "spec.ports", position: locateObjectField(state, match.service, "spec.ports"), summary: `${name} does not expose ${request.port}/${protocol} (ports: ${ports || "none"}); kube-proxy has no rule for it, so the packet is never answered` });
       return Object.assign(base, { outcome: "timeout" as const, hops });
     }
     service = { kind: ref.kind, name: ref.name, namespace: ref.namespace, port: match.servicePort.port, via: match.via };
