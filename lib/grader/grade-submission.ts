@@ -39,7 +39,8 @@ export function gradeSubmission(exercise: ExerciseDefinition, work: string | Sub
   }
   const appliedResult = appliesResult(base);
   const checks = exercise.checks.map((spec): CheckResult => {
-    const applied = spec.type === "applies" ? { ...appliedResult, id: spec.id, title: spec.title, task: spec.task } : undefined;
+    // Object.assign, not a spread that gains `task`: such copies outlive scavenges (docs/performance.md).
+    const applied = spec.type === "applies" ? Object.assign({}, appliedResult, { id: spec.id, title: spec.title, task: spec.task }) : undefined;
     try {
       const { cluster } = clusterFor(spec.cni);
       const context = { state: cluster, learnerFile: LEARNER_FILE, answers };

@@ -1,6 +1,7 @@
 import type { ClusterConfig } from "./config";
 import type { AnyObject, Kind, KindMap } from "./objects/kinds";
 import type { ObjectSource } from "./source";
+import type { StateMemo } from "./state-memo";
 
 /**
  * The read side of the simulated cluster. Every question the simulator answers (DNS, routing, policy,
@@ -20,4 +21,6 @@ export interface ClusterState {
    * objects, so a query may keep an answer until it moves. A state without one is never cached.
    */
   readonly changeSequence?: number;
+  /** Where query modules keep what they derive from this state, so it dies with the state; none caches nothing. */
+  readonly memo?: StateMemo;
 }

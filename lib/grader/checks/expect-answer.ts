@@ -1,4 +1,4 @@
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import type { CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 
@@ -9,14 +9,13 @@ type AnswerSpec = Extract<CheckSpec, { type: "answer" }>;
  * the replayed commands produced, so it is right for this learner's sandbox, not a value copied from a script.
  */
 export function expectAnswer(context: CheckContext, spec: AnswerSpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const given = (context.answers?.[spec.id] ?? "").trim();
-  if (!given) return { ...head, status: "fail", message: `no answer yet: ${spec.question}`, explanation: [] };
+  if (!given) return checkResult(spec, { status: "fail", message: `no answer yet: ${spec.question}`, explanation: [] });
   const accepted = acceptedAnswers(context, spec);
-  if (accepted.length === 0) return { ...head, status: "fail", message: `${spec.question} — there is nothing to find yet (${describe(spec)})`, explanation: [] };
+  if (accepted.length === 0) return checkResult(spec, { status: "fail", message: `${spec.question} — there is nothing to find yet (${describe(spec)})`, explanation: [] });
   return accepted.includes(given)
-    ? { ...head, status: "pass", message: `${given} is right`, explanation: [] }
-    : { ...head, status: "fail", message: `${given} is not it. ${spec.question}`, counterexample: `expected ${describe(spec)}`, explanation: [] };
+    ? checkResult(spec, { status: "pass", message: `${given} is right`, explanation: [] })
+    : checkResult(spec, { status: "fail", message: `${given} is not it. ${spec.question}`, counterexample: `expected ${describe(spec)}`, explanation: [] });
 }
 
 function acceptedAnswers(context: CheckContext, spec: AnswerSpec): string[] {

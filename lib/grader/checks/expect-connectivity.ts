@@ -1,6 +1,6 @@
 import { isTrafficAllowed } from "@/lib/sim/netpol/is-traffic-allowed";
 import type { Pod } from "@/lib/sim/objects/kinds";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import { learnerPosition, type CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 
@@ -11,7 +11,6 @@ type ConnectivitySpec = Extract<CheckSpec, { type: "connectivity" }>;
  * every other pair denied. The first wrong cell is the counterexample, with the policy trace that decided it.
  */
 export function expectConnectivity(context: CheckContext, spec: ConnectivitySpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const pods = spec.namespaces.flatMap((ns) => context.state.list("Pod", ns)).filter((p) => p.status?.phase === "Running");
   const allowed = new Set(spec.allowed);
   const protocol = spec.protocol ?? "TCP";
@@ -31,7 +30,7 @@ export function expectConnectivity(context: CheckContext, spec: ConnectivitySpec
     }
   }
   if (wrong.length === 0) {
-    return { ...head, status: "pass", message: `all ${pods.length * (pods.length - 1)} pod pairs on ${protocol}/${spec.port} are as required`, explanation: [] };
+    return checkResult(spec, { status: "pass", message: `all ${pods.length * (pods.length - 1)} pod pairs on ${protocol}/${spec.port} are as required`, explanation: [] });
   }
   const first = wrong[0];
   const verdict = isTrafficAllowed(context.state, {
@@ -40,14 +39,13 @@ export function expectConnectivity(context: CheckContext, spec: ConnectivitySpec
     port: spec.port,
     protocol,
   });
-  return {
-    ...head,
+  return checkResult(spec, {
     status: "fail",
     message: `${new Set(wrong.map((w) => w.pair)).size} workload pair(s) differ from the target matrix`,
     counterexample: `${first.pair} on ${protocol}/${spec.port} is ${first.got ? "ALLOWED" : "DENIED"} but must be ${first.got ? "DENIED" : "ALLOWED"}`,
     explanation: verdict.hops,
     position: learnerPosition(context, verdict.hops),
-  };
+  });
 }
 
 function workload(pod: Pod): string {

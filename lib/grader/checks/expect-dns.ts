@@ -1,5 +1,5 @@
 import { resolveDns } from "@/lib/sim/dns/resolve-dns";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import type { CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 
@@ -7,7 +7,6 @@ type DnsSpec = Extract<CheckSpec, { type: "dns" }>;
 
 /** What a pod in `fromNamespace` gets back for `name` (search list and ndots applied, as its resolv.conf says). */
 export function expectDns(context: CheckContext, spec: DnsSpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const result = resolveDns(context.state, { name: spec.name, fromNamespace: spec.fromNamespace });
   const addresses = result.answers.filter((a) => a.type === "A").map((a) => a.data).sort();
   const cname = result.answers.find((a) => a.type === "CNAME")?.data;
@@ -24,13 +23,12 @@ export function expectDns(context: CheckContext, spec: DnsSpec): CheckResult {
   const wanted = expect === "NXDOMAIN" ? "NXDOMAIN" : expect === "resolves" ? "an answer" : Array.isArray(expect) ? expect.join(", ") : `CNAME ${expect.cname}`;
   const tried = result.tried.length > 0 ? ` (tried ${result.tried.join(", ")})` : "";
   return passed
-    ? { ...head, status: "pass", message: `${spec.name} from namespace ${spec.fromNamespace} → ${got}`, explanation: [] }
-    : {
-        ...head,
+    ? checkResult(spec, { status: "pass", message: `${spec.name} from namespace ${spec.fromNamespace} → ${got}`, explanation: [] })
+    : checkResult(spec, {
         status: "fail",
         message: `${spec.name} from namespace ${spec.fromNamespace} resolves to ${got}${tried}; expected ${wanted}`,
         explanation: [],
-      };
+      });
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

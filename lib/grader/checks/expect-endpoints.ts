@@ -1,7 +1,7 @@
 import type { Endpoints, Pod } from "@/lib/sim/objects/kinds";
 import { formatLabelSelector, matchMapSelector } from "@/lib/sim/selectors/label-selector";
 import type { TraceHop } from "@/lib/sim/network/trace";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import type { CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 
@@ -12,10 +12,9 @@ type EndpointsSpec = Extract<CheckSpec, { type: "endpoints" }>;
  * Service selects nothing, say which labels the pods in its namespace actually carry — the mismatch is the lesson.
  */
 export function expectEndpoints(context: CheckContext, spec: EndpointsSpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const [namespace, name] = spec.service.split("/");
   const service = context.state.get("Service", name, namespace);
-  if (!service) return { ...head, status: "fail", message: `Service ${spec.service} does not exist`, explanation: [] };
+  if (!service) return checkResult(spec, { status: "fail", message: `Service ${spec.service} does not exist`, explanation: [] });
   const endpoints = context.state.get("Endpoints", name, namespace);
   const ready = readyPods(context, endpoints, namespace);
   const source = context.state.sourceOf(service);
@@ -43,17 +42,16 @@ export function expectEndpoints(context: CheckContext, spec: EndpointsSpec): Che
     if (extra.length > 0) problems.push(`pods ${extra.join(", ")} should not be endpoints`);
   }
   if (problems.length === 0) {
-    return { ...head, status: "pass", message: `Service ${spec.service} has ${ready.length} ready endpoint(s): ${ready.map((p) => p.metadata.name).join(", ") || "<none>"}`, explanation: [hop] };
+    return checkResult(spec, { status: "pass", message: `Service ${spec.service} has ${ready.length} ready endpoint(s): ${ready.map((p) => p.metadata.name).join(", ") || "<none>"}`, explanation: [hop] });
   }
-  return {
-    ...head,
+  return checkResult(spec, {
     status: "fail",
     message: `Service ${spec.service}: ${problems.join("; ")}`,
     counterexample: ready.length === 0 ? `kubectl get endpoints ${name} -n ${namespace} would show <none>` : undefined,
     advice: ready.length === 0 ? labelMismatchAdvice(context, namespace, selector) : undefined,
     explanation: [hop],
     position,
-  };
+  });
 }
 
 function readyPods(context: CheckContext, endpoints: Endpoints | undefined, namespace: string): Pod[] {

@@ -1,5 +1,5 @@
 import { httpRequest } from "@/lib/sim/network/http-request";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import { decisiveSummary, learnerPosition, type CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 import { resolvePeer } from "../resolve-peer";
@@ -8,9 +8,8 @@ type HttpSpec = Extract<CheckSpec, { type: "http" }>;
 
 /** An HTTP request end to end (DNS, Service or Ingress, policy, backend) and the status it gets. */
 export function expectHttp(context: CheckContext, spec: HttpSpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const from = resolvePeer(context.state, spec.from);
-  if (!from.ok) return { ...head, status: "fail", message: from.message, explanation: [] };
+  if (!from.ok) return checkResult(spec, { status: "fail", message: from.message, explanation: [] });
   const result = httpRequest(context.state, {
     from: from.peer,
     url: spec.url,
@@ -26,15 +25,14 @@ export function expectHttp(context: CheckContext, spec: HttpSpec): CheckResult {
   if (spec.expect.location !== undefined && location !== spec.expect.location) problems.push(`Location is ${location ?? "absent"}, expected ${spec.expect.location}`);
   if (spec.expect.bodyContains !== undefined && !(result.body ?? "").includes(spec.expect.bodyContains))
     problems.push(`the body does not contain "${spec.expect.bodyContains}"`);
-  if (problems.length === 0) return { ...head, status: "pass", message: `${request} → ${got}`, explanation: result.hops };
-  return {
-    ...head,
+  if (problems.length === 0) return checkResult(spec, { status: "pass", message: `${request} → ${got}`, explanation: result.hops });
+  return checkResult(spec, {
     status: "fail",
     message: `${request}: ${problems.join("; ")}`,
     counterexample: `${request} → ${got}; ${decisiveSummary(result.hops) ?? ""}`.replace(/; $/, ""),
     explanation: result.hops,
     position: learnerPosition(context, result.hops),
-  };
+  });
 }
 
 function headerValue(headers: Readonly<Record<string, string>> | undefined, name: string): string | undefined {

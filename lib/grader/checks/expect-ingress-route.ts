@@ -1,5 +1,5 @@
 import { routeIngress } from "@/lib/sim/ingress/route-ingress";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import { learnerPosition, type CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 
@@ -7,7 +7,6 @@ type IngressRouteSpec = Extract<CheckSpec, { type: "ingress-route" }>;
 
 /** Which backend the cluster's Ingress rules send a URL to (host, then path: Exact before Prefix, longest first). */
 export function expectIngressRoute(context: CheckContext, spec: IngressRouteSpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const url = new URL(spec.url);
   const scheme = url.protocol === "https:" ? "https" : "http";
   const route = routeIngress(context.state, { host: url.hostname, path: url.pathname || "/", scheme });
@@ -19,13 +18,12 @@ export function expectIngressRoute(context: CheckContext, spec: IngressRouteSpec
     : !service;
   const hops = route?.hops ?? [];
   return passed
-    ? { ...head, status: "pass", message: `${spec.url} → ${got}`, explanation: hops }
-    : {
-        ...head,
+    ? checkResult(spec, { status: "pass", message: `${spec.url} → ${got}`, explanation: hops })
+    : checkResult(spec, {
         status: "fail",
         message: `${spec.url} goes to ${got}; expected ${expected}`,
         counterexample: `GET ${spec.url} → ${got}`,
         explanation: hops,
         position: learnerPosition(context, hops),
-      };
+      });
 }

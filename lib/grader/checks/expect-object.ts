@@ -1,5 +1,5 @@
 import { isKind } from "@/lib/sim/objects/kinds";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import type { CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 
@@ -7,31 +7,29 @@ type ObjectSpec = Extract<CheckSpec, { type: "object" }>;
 
 /** An object exists (or not) and carries given field values, read by field path (`spec.ports[0].nodePort`). */
 export function expectObject(context: CheckContext, spec: ObjectSpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const label = `${spec.kind} ${spec.namespace ? `${spec.namespace}/` : ""}${spec.name}`;
-  if (!isKind(spec.kind)) return { ...head, status: "error", message: `the check names an unknown kind ${spec.kind}`, explanation: [] };
+  if (!isKind(spec.kind)) return checkResult(spec, { status: "error", message: `the check names an unknown kind ${spec.kind}`, explanation: [] });
   const object = context.state.get(spec.kind, spec.name, spec.namespace);
   const wantExists = spec.expect.exists ?? true;
   if (!object) {
     return wantExists
-      ? { ...head, status: "fail", message: `${label} does not exist`, explanation: [] }
-      : { ...head, status: "pass", message: `${label} does not exist`, explanation: [] };
+      ? checkResult(spec, { status: "fail", message: `${label} does not exist`, explanation: [] })
+      : checkResult(spec, { status: "pass", message: `${label} does not exist`, explanation: [] });
   }
-  if (!wantExists) return { ...head, status: "fail", message: `${label} exists but must not`, explanation: [] };
+  if (!wantExists) return checkResult(spec, { status: "fail", message: `${label} exists but must not`, explanation: [] });
   const source = context.state.sourceOf(object);
   for (const [path, expected] of Object.entries(spec.expect.fields ?? {})) {
     const actual = readField(object, path);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-      return {
-        ...head,
+      return checkResult(spec, {
         status: "fail",
         message: `${label}: ${path} is ${JSON.stringify(actual) ?? "unset"}, expected ${JSON.stringify(expected)}`,
         explanation: [],
         position: source?.file === context.learnerFile ? source.locate(path) : undefined,
-      };
+      });
     }
   }
-  return { ...head, status: "pass", message: `${label} is as required`, explanation: [] };
+  return checkResult(spec, { status: "pass", message: `${label} is as required`, explanation: [] });
 }
 
 /** Reads `a.b[0].c`; keys containing dots or slashes may be quoted: `metadata.annotations["x.io/y"]`. */

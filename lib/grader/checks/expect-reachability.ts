@@ -1,5 +1,5 @@
 import { connect } from "@/lib/sim/network/connect";
-import type { CheckResult } from "../check-result";
+import { checkResult, type CheckResult } from "../check-result";
 import { decisiveSummary, learnerPosition, type CheckContext } from "../check-context";
 import type { CheckSpec } from "../exercise-definition";
 import { resolvePeer } from "../resolve-peer";
@@ -26,28 +26,26 @@ export function parseTarget(to: string): { host: string; port: number } | undefi
  * endpoint was chosen, policy admitted it and something listens); denied means it is not.
  */
 export function expectReachability(context: CheckContext, spec: ReachabilitySpec): CheckResult {
-  const head = { id: spec.id, title: spec.title, task: spec.task };
   const target = parseTarget(spec.to);
-  if (!target) return { ...head, status: "error", message: `the check's target "${spec.to}" is not host:port or a URL`, explanation: [] };
+  if (!target) return checkResult(spec, { status: "error", message: `the check's target "${spec.to}" is not host:port or a URL`, explanation: [] });
   const from = resolvePeer(context.state, spec.from);
-  if (!from.ok) return { ...head, status: "fail", message: from.message, explanation: [] };
+  if (!from.ok) return checkResult(spec, { status: "fail", message: from.message, explanation: [] });
   const result = connect(context.state, { from: from.peer, host: target.host, port: target.port, protocol: spec.protocol ?? "TCP" });
   const reached = result.outcome === "connected";
   const passed = reached === (spec.expect === "allow");
   const verb = reached ? "ALLOWED" : describeFailure(result.outcome);
   const flow = `${from.label} → ${target.host}:${target.port}`;
   if (passed) {
-    return { ...head, status: "pass", message: `${flow} is ${reached ? "allowed" : "blocked"}, as required`, explanation: result.hops };
+    return checkResult(spec, { status: "pass", message: `${flow} is ${reached ? "allowed" : "blocked"}, as required`, explanation: result.hops });
   }
-  return {
-    ...head,
+  return checkResult(spec, {
     status: "fail",
     message: `${flow} is ${verb} but must be ${spec.expect === "allow" ? "ALLOWED" : "DENIED"}`,
     counterexample: `${flow} is ${verb}; ${decisiveSummary(result.hops) ?? "no step explained it"}`,
     advice: adviseOnReachability(context, result, spec.expect),
     explanation: result.hops,
     position: learnerPosition(context, result.hops),
-  };
+  });
 }
 
 function describeFailure(outcome: string): string {

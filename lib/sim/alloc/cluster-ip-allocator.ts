@@ -20,8 +20,10 @@ export class ClusterIPAllocator {
     cidr: string,
     readonly random: SeededRandom,
     used?: Set<string>,
+    /** The parsed `cidr`, when a clone already has it. */
+    range: IPv4Range | undefined = parseIPv4Range(cidr),
   ) {
-    this.range = parseIPv4Range(cidr);
+    this.range = range;
     this.used = used ?? new Set();
   }
 
@@ -81,6 +83,6 @@ export class ClusterIPAllocator {
   }
 
   clone(): ClusterIPAllocator {
-    return new ClusterIPAllocator(this.cidr, this.random.clone(), new Set(this.used));
+    return new ClusterIPAllocator(this.cidr, this.random.clone(), new Set(this.used), this.range);
   }
 }

@@ -12,8 +12,9 @@ export class LoadBalancerIPAllocator {
   private readonly byService: Map<string, string>;
   private readonly used: Set<string>;
 
-  constructor(pool: string, byService?: Map<string, string>) {
-    this.range = parseIPv4Range(pool);
+  /** `range` is the parsed `pool`, when a clone already has it. */
+  constructor(pool: string, byService?: Map<string, string>, range: IPv4Range | undefined = parseIPv4Range(pool)) {
+    this.range = range;
     this.byService = byService ?? new Map();
     this.used = new Set(this.byService.values());
   }
@@ -53,7 +54,7 @@ export class LoadBalancerIPAllocator {
   }
 
   clone(): LoadBalancerIPAllocator {
-    return new LoadBalancerIPAllocator(this.range?.cidr ?? "", new Map(this.byService));
+    return new LoadBalancerIPAllocator(this.range?.cidr ?? "", new Map(this.byService), this.range);
   }
 
   private take(serviceKey: string, ip: string): string {

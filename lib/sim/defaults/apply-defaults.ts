@@ -9,18 +9,27 @@ import type { IPod } from "kubernetes-models/v1/Pod";
 import type { ISecret } from "kubernetes-models/v1/Secret";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { ManifestObject } from "../objects/meta";
+import { copyJson } from "../store/object-json";
 import { defaultEndpointSlice, defaultEndpoints, defaultIngressClass, defaultNetworkPolicy } from "./default-networking";
 import { defaultService } from "./default-service";
 import { defaultDeployment, defaultPod, defaultReplicaSet } from "./default-workloads";
 
 /**
  * The API server's defaulting for the kinds the simulator stores: the generated SetDefaults_* functions
- * plus what each kind's REST strategy fills on create. Returns a defaulted copy; the input is not changed.
- * Defaulting an already defaulted object changes nothing. Ingress and ConfigMap have no defaults in their
- * v1 APIs; IngressClass only defaults its parameters' scope.
+ * plus what each kind's REST strategy fills on create. Returns a defaulted copy (what a JSON round trip of
+ * the input gives, defaulted); the input is not changed. Defaulting an already defaulted object changes
+ * nothing. Ingress and ConfigMap have no defaults in their v1 APIs; IngressClass only defaults its
+ * parameters' scope.
  */
 export function applyDefaults<T extends ManifestObject>(object: T): T {
-  const copy = JSON.parse(JSON.stringify(object)) as T;
+  return defaultInPlace(copyJson(object));
+}
+
+/**
+ * applyDefaults without the copy, for a caller that owns the object outright: admission defaults the fresh
+ * copy that strict decoding made, instead of copying it again.
+ */
+export function defaultInPlace<T extends ManifestObject>(copy: T): T {
   switch (copy.kind) {
     case "Service":
       defaultService(copy as unknown as IService);

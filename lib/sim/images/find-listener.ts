@@ -23,7 +23,8 @@ export function listPodListeners(pod: Pod): readonly ContainerListener[] {
   for (const container of pod.spec?.containers ?? []) {
     const known = findKnownImage(container.image);
     if (known) {
-      for (const port of known.listens(container)) listeners.push({ ...port, container, source: "image" });
+      // Object.assign, not `{ ...port, container, source }`: spread copies that gain keys outlive scavenges (docs/performance.md).
+      for (const port of known.listens(container)) listeners.push(Object.assign({}, port, { container, source: "image" as const }));
       continue;
     }
     for (const port of container.ports ?? []) {

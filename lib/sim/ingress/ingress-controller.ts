@@ -2,6 +2,7 @@ import type { IContainer } from "kubernetes-models/v1/Container";
 import type { ClusterState } from "../cluster-state";
 import type { Pod } from "../objects/kinds";
 import { findKnownImage } from "../images/known-images";
+import { memoByListing, memoOf, memoSlot, type ListingEntry } from "../state-memo";
 
 /**
  * One ingress-nginx installation, identified the way the controller identifies itself: by the flags its
@@ -88,9 +89,19 @@ function isTerminal(pod: Pod): boolean {
  * `/nginx-ingress-controller` entrypoint), grouped by namespace and controller class, as each such group
  * shares one leader election and one configuration.
  */
-export function listIngressControllers(state: ClusterState): IngressController[] {
+export function listIngressControllers(state: ClusterState): readonly IngressController[] {
+  return memoByListing(memoOf(state, CONTROLLERS), "", state.list("Pod"), groupControllers);
+}
+
+/**
+ * Every request through an Ingress asks which controller serves it; the answer changes only with the Pod
+ * listing, an immutable snapshot until the next Pod write, so it is kept by the state (state-memo.ts).
+ */
+const CONTROLLERS = memoSlot(() => new Map<string, ListingEntry<readonly Pod[], readonly IngressController[]>>());
+
+function groupControllers(pods: readonly Pod[]): IngressController[] {
   const byKey = new Map<string, IngressController>();
-  for (const pod of state.list("Pod")) {
+  for (const pod of pods) {
     if (isTerminal(pod)) continue;
     const ref = resolveControllerOfPod(pod);
     if (!ref) continue;

@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster-state";
+import { locateObjectField } from "../locate-object-field";
 import type { AnyObject, Ingress } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
 import type { HopKind, TraceHop } from "../network/trace";
@@ -16,7 +17,7 @@ export function objectRef(object: AnyObject): ObjectRef {
  * from text they wrote (ClusterState.sourceOf).
  */
 export function objectHop(state: ClusterState, object: AnyObject, field: string, outcome: TraceHop["outcome"], summary: string, kind: HopKind = "ingress"): TraceHop {
-  const position = state.sourceOf(object)?.locate(field);
+  const position = locateObjectField(state, object, field);
   const rule = /^spec\.rules\[\d+\](\.http\.paths\[\d+\])?/.exec(field)?.[0];
   return { kind, outcome, summary, object: objectRef(object), field, ...(rule ? { rule } : {}), ...(position ? { position } : {}) };
 }

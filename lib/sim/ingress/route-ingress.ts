@@ -2,6 +2,7 @@ import type { ClusterState } from "../cluster-state";
 import type { Ingress } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
 import type { TraceHop } from "../network/trace";
+import { memoOf, memoSlot } from "../state-memo";
 import { buildNginxConfiguration, CATCH_ALL_SERVER, type NginxConfiguration, type NginxLocation, type NginxServer } from "./build-nginx-configuration";
 import { listIngressControllers, formatControllerRef, type IngressControllerRef } from "./ingress-controller";
 import { isCatastrophicRegex, matchNginxLocation, parseRequestPath, selectNginxServer } from "./match-nginx-location";
@@ -133,12 +134,29 @@ function chooseController(state: ClusterState, requested: IngressControllerRef |
   return listIngressControllers(state)[0]?.ref;
 }
 
+/**
+ * The configuration built from the Ingresses served, kept by the state (state-memo.ts) while they are the
+ * same stored objects: it is a function of those objects alone, and every request through the controller
+ * (each HTTP check of a grade, each curl in a shell) asks for it again.
+ */
+function configurationFor(state: ClusterState, served: readonly Ingress[], controllerIndependent: boolean): NginxConfiguration {
+  const cache = memoOf(state, CONFIGURATIONS);
+  const key = controllerIndependent ? "independent" : "ingress-nginx";
+  const cached = cache.get(key);
+  if (cached && cached.served.length === served.length && cached.served.every((ingress, i) => ingress === served[i])) return cached.configuration;
+  const configuration = buildNginxConfiguration(served, { controllerIndependent });
+  cache.set(key, { served, configuration });
+  return configuration;
+}
+
+const CONFIGURATIONS = memoSlot(() => new Map<string, { served: readonly Ingress[]; configuration: NginxConfiguration }>());
+
 /** routeIngress with everything it decided, for serveIngressRequest and for explanations. */
 export function traceIngressRoute(state: ClusterState, request: IngressRouteRequest, options: { controller?: IngressControllerRef } = {}): IngressRouteTrace {
   const controller = chooseController(state, options.controller);
   const hops: TraceHop[] = [];
   const served = collectServedIngresses(state, controller, request.host, hops);
-  const configuration = buildNginxConfiguration(served, { controllerIndependent: controller === undefined });
+  const configuration = configurationFor(state, served, controller === undefined);
   const { uri, query } = parseRequestPath(typeof request.path === "string" ? request.path : "/");
   const server = selectNginxServer(configuration, request.host);
   hops.push(describeServer(state, server, request.host, configuration));

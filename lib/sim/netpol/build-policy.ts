@@ -1,5 +1,7 @@
+import type { ClusterState } from "../cluster-state";
 import type { NetworkPolicy } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
+import { memoByListing, memoOf, memoSlot, type ListingEntry } from "../state-memo";
 import { buildPeerMatcher, type PeerMatcher } from "./peer-matcher";
 import { buildPortMatcher, type PortMatcher } from "./port-matcher";
 import { buildTarget, type Target } from "./target";
@@ -31,21 +33,18 @@ export interface PolicyModel {
 }
 
 /**
- * Stored objects are never mutated (a change stores a new object: store/object-store.ts), so a policy's
- * model is built once per stored policy rather than on every connection each side of which it may select.
+ * The NetworkPolicies of a namespace as models, built once per listing and kept by the state
+ * (state-memo.ts): every connection asks for the policies on both of its ends, and a listing is an immutable
+ * snapshot until the next NetworkPolicy write in the namespace.
  */
-const models = new WeakMap<NetworkPolicy, PolicyModel>();
-
-export function buildPolicy(policy: NetworkPolicy): PolicyModel {
-  let model = models.get(policy);
-  if (!model) {
-    model = buildModel(policy);
-    models.set(policy, model);
-  }
-  return model;
+export function listPolicyModels(state: ClusterState, namespace: string): readonly PolicyModel[] {
+  return memoByListing(memoOf(state, MODELS), namespace, state.list("NetworkPolicy", namespace), (listing) => listing.map(buildPolicy));
 }
 
-function buildModel(policy: NetworkPolicy): PolicyModel {
+const MODELS = memoSlot(() => new Map<string, ListingEntry<readonly NetworkPolicy[], readonly PolicyModel[]>>());
+
+/** One policy's model; callers that ask per connection go through listPolicyModels, which keeps them. */
+export function buildPolicy(policy: NetworkPolicy): PolicyModel {
   const namespace = policy.metadata.namespace ?? "default";
   const spec = policy.spec ?? { podSelector: {} };
   const rules = (direction: Direction) =>

@@ -2,7 +2,7 @@ import type { Protocol } from "../network/trace";
 import { rulesOf, type Direction, type PolicyModel, type RuleModel } from "./build-policy";
 import { matchPeer } from "./peer-matcher";
 import type { PolicyPeer } from "./policy-peer";
-import { matchPortMatcher } from "./port-matcher";
+import { matchPortMatcher, type PortQuery } from "./port-matcher";
 import { isPeerSelectedByTarget } from "./target";
 
 /** How one rule fared against the traffic: the matching peer / port entry index, "all", or -1 for no match. */
@@ -67,7 +67,8 @@ export function evaluateDirection(
   const selecting = policies.filter((p) => isPeerSelectedByTarget(p.target, subject));
   const applying = selecting.filter((p) => p.policyTypes[direction]);
   const destination = direction === "ingress" ? subject : other;
-  const portQuery = { ...query, destination: destination.kind === "pod" ? destination.pod : undefined };
+  // A literal rather than `{ ...query, destination }`: spread copies that gain keys outlive scavenges (docs/performance.md).
+  const portQuery: PortQuery = { port: query.port, protocol: query.protocol, supportsEndPort: query.supportsEndPort, destination: destination.kind === "pod" ? destination.pod : undefined };
   const evaluations = applying.map((model) => {
     const rules = rulesOf(model, direction).map((rule) => {
       const peer = matchPeer(rule.peers, other);

@@ -1,8 +1,9 @@
 import type { ClusterState } from "../cluster-state";
 import type { TraceHop } from "../network/trace";
-import type { Namespace, NetworkPolicy, Pod } from "../objects/kinds";
+import type { Namespace, Pod } from "../objects/kinds";
 import { matchMapSelector } from "../selectors/label-selector";
-import { buildPolicy, type PolicyModel, type RuleModel } from "./build-policy";
+import { memoOf, memoSlot } from "../state-memo";
+import { listPolicyModels, type PolicyModel, type RuleModel } from "./build-policy";
 import type { TrafficEvaluation } from "./is-traffic-allowed";
 import { buildPodPeer, namespaceLabelsOf } from "./policy-peer";
 import { resolveNamedPort } from "./port-matcher";
@@ -53,26 +54,25 @@ export function explainServicePort(state: ClusterState, evaluation: TrafficEvalu
 export function findUnselectingPolicies(state: ClusterState, namespace: string): readonly PolicyModel[] {
   const namespaceObject = state.get("Namespace", namespace);
   const podListing = state.list("Pod", namespace);
-  const policyListing = state.list("NetworkPolicy", namespace);
-  const byPolicies = unselecting.get(podListing) ?? new WeakMap();
-  unselecting.set(podListing, byPolicies);
-  const cached = byPolicies.get(policyListing);
-  if (cached && cached.namespace === namespace && cached.namespaceObject === namespaceObject) return cached.policies;
+  const models = listPolicyModels(state, namespace);
+  const cache = memoOf(state, UNSELECTING);
+  const cached = cache.get(namespace);
+  if (cached && cached.podListing === podListing && cached.models === models && cached.namespaceObject === namespaceObject) return cached.policies;
   const labels = namespaceLabelsOf(namespace, namespaceObject);
   const pods = podListing.map((p) => buildPodPeer(p, labels));
-  const policies = policyListing.map(buildPolicy).filter((model) => !pods.some((peer) => isPeerSelectedByTarget(model.target, peer)));
-  byPolicies.set(policyListing, { namespace, namespaceObject, policies });
+  const policies = models.filter((model) => !pods.some((peer) => isPeerSelectedByTarget(model.target, peer)));
+  cache.set(namespace, { podListing, models, namespaceObject, policies });
   return policies;
 }
 
 /**
  * The answer depends only on the namespace's pods, policies and Namespace object, all immutable snapshots
- * until the next write to their kind; every explained connection asks it for both ends.
+ * until the next write to their kind; every explained connection asks it for both ends. Kept by the state,
+ * per namespace (state-memo.ts).
  */
-const unselecting = new WeakMap<
-  readonly Pod[],
-  WeakMap<readonly NetworkPolicy[], { namespace: string; namespaceObject: Namespace | undefined; policies: readonly PolicyModel[] }>
->();
+const UNSELECTING = memoSlot(
+  () => new Map<string, { podListing: readonly Pod[]; models: readonly PolicyModel[]; namespaceObject: Namespace | undefined; policies: readonly PolicyModel[] }>(),
+);
 
 /**
  * Where the CNI does not enforce NetworkPolicy the data plane allows everything; the hop still says what the

@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster-state";
+import { locateObjectField } from "../locate-object-field";
 import { formatLabelSelector } from "../selectors/label-selector";
 import type { TraceHop } from "../network/trace";
 import type { PolicyModel } from "./build-policy";
@@ -91,7 +92,7 @@ function explainAllowed(state: ClusterState, direction: DirectionEvaluation, sub
     object: policy.model.ref,
     rule: `${word} rule ${rule.rule.index}`,
     field,
-    position: state.sourceOf(policy.model.object)?.locate(field),
+    position: locateObjectField(state, policy.model.object, field),
   };
 }
 
@@ -107,7 +108,7 @@ function explainDenied(state: ClusterState, evaluation: TrafficEvaluation, direc
       summary: `${head} and has no ${word} rules, so it admits no ${word} traffic${defaulted}`,
       object: policy.model.ref,
       field,
-      position: state.sourceOf(policy.model.object)?.locate(field),
+      position: locateObjectField(state, policy.model.object, field),
     };
   }
   const reasons = policy.rules.map((r) => explainRuleMiss(state, evaluation, direction, r));
@@ -119,7 +120,7 @@ function explainDenied(state: ClusterState, evaluation: TrafficEvaluation, direc
     object: policy.model.ref,
     rule: `${word} rule ${policy.rules[0].rule.index}`,
     field,
-    position: state.sourceOf(policy.model.object)?.locate(field),
+    position: locateObjectField(state, policy.model.object, field),
   };
 }
 

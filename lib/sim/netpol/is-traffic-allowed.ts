@@ -1,7 +1,6 @@
 import type { ClusterState } from "../cluster-state";
-import type { NetworkPolicy } from "../objects/kinds";
 import type { DirectionVerdict, PolicyVerdict, RuleRef, Traffic } from "../network/trace";
-import { buildPolicy, type Direction, type PolicyModel } from "./build-policy";
+import { listPolicyModels, type Direction, type PolicyModel } from "./build-policy";
 import { resolveEnforcement, type Enforcement } from "./enforcement";
 import { evaluateDirection, type DirectionEvaluation } from "./evaluate-direction";
 import { explainTraffic } from "./explain";
@@ -54,18 +53,8 @@ export function evaluateTraffic(state: ClusterState, traffic: Traffic): TrafficE
 
 /** NetworkPolicies are namespaced and select only pods of their own namespace. */
 function policiesFor(state: ClusterState, peer: PolicyPeer): readonly PolicyModel[] {
-  if (peer.kind !== "pod") return [];
-  const listing = state.list("NetworkPolicy", peer.namespace);
-  let models = modelsByListing.get(listing);
-  if (!models) {
-    models = listing.map((policy) => buildPolicy(policy));
-    modelsByListing.set(listing, models);
-  }
-  return models;
+  return peer.kind === "pod" ? listPolicyModels(state, peer.namespace) : [];
 }
-
-/** A listing is an immutable snapshot (the store hands out the same array until the next write to the kind). */
-const modelsByListing = new WeakMap<readonly NetworkPolicy[], readonly PolicyModel[]>();
 
 export function toDirectionVerdict(evaluation: DirectionEvaluation): DirectionVerdict {
   const allowedBy: RuleRef[] = evaluation.policies.flatMap((p) =>

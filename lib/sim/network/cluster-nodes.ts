@@ -1,5 +1,6 @@
 import type { ClusterState } from "../cluster-state";
 import type { Node } from "../objects/kinds";
+import { memoByListing, memoOf, memoSlot, type ListingEntry } from "../state-memo";
 
 /** A node as the data plane sees it: its name, InternalIP and the Node object NetworkPolicy peers carry. */
 export interface ClusterNode {
@@ -15,19 +16,15 @@ export interface ClusterNode {
  * Node so a state built without the store still has a network to route over.
  */
 export function listClusterNodes(state: ClusterState): readonly ClusterNode[] {
-  const stored = state.list("Node");
-  const cached = nodesByListing.get(stored);
-  if (cached && cached.config === state.config) return cached.nodes;
-  const nodes = buildClusterNodes(state, stored);
-  nodesByListing.set(stored, { config: state.config, nodes });
-  return nodes;
+  return memoByListing(memoOf(state, NODES), "", state.list("Node"), (stored) => buildClusterNodes(state, stored));
 }
 
 /**
  * Every connection asks for the nodes (which node is whose, which address was dialled); they change only with
  * the Node listing, an immutable snapshot until the next Node write, and the state's fixed configuration.
+ * Kept by the state (state-memo.ts).
  */
-const nodesByListing = new WeakMap<readonly Node[], { config: ClusterState["config"]; nodes: readonly ClusterNode[] }>();
+const NODES = memoSlot(() => new Map<string, ListingEntry<readonly Node[], readonly ClusterNode[]>>());
 
 function buildClusterNodes(state: ClusterState, stored: readonly Node[]): ClusterNode[] {
   return state.config.nodes.map((config) => {

@@ -1,9 +1,11 @@
 import type { ClusterState } from "../cluster-state";
 import type { DnsResult } from "../dns/dns-record";
+import { locateObjectField } from "../locate-object-field";
 import { describeListeners, findListener } from "../images/find-listener";
 import { isTrafficAllowed } from "../netpol/is-traffic-allowed";
 import type { Pod } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
+import { memoOf, memoSlot } from "../state-memo";
 import { matchServiceDestination, type ServiceAddressKind } from "../proxy/match-service-destination";
 import { routeServiceTraffic, type ServiceClient } from "../proxy/route-service-traffic";
 import { buildNodeHop } from "./build-node-hop";
@@ -81,9 +83,12 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
   // On a node, loopback is the host itself: its hostNetwork listeners, and NodePorts, which kube-proxy also
   // accepts on 127.0.0.1 (kube-proxy --iptables-localhost-nodeports, default true).
   const resolvedIP = isIPv4InCIDR(resolution.ip, "127.0.0.0/8") && request.from.kind === "node" ? request.from.ip : resolution.ip;
+  // Every return completes `base` in place (Object.assign) instead of copying it into `{ ...base, … }`: on
+  // V8 a spread copy that then gains keys outlives young-generation GCs (docs/performance.md, "Garbage that
+  // outlives scavenges"), and a connection's result is garbage as soon as its caller has read it.
   const base: Pick<ConnectResult, "resolvedIP" | "dns" | "receivingNode"> = { resolvedIP: resolution.ip, dns: resolution.dns };
 
-  if (isIPv4InCIDR(resolution.ip, "127.0.0.0/8") && request.from.kind === "pod") return { ...base, ...connectLoopback(request.from.pod, request.port, protocol, hops) };
+  if (isIPv4InCIDR(resolution.ip, "127.0.0.0/8") && request.from.kind === "pod") return Object.assign(base, connectLoopback(request.from.pod, request.port, protocol, hops));
   let destinationPod: Pod | undefined;
   let destinationPort = request.port;
   let sourceIP = client.ip;
@@ -97,19 +102,19 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     const name = `Service ${ref.namespace}/${ref.name}`;
     if (client.external && match.via === "cluster-ip") {
       hops.push({ kind: "service", outcome: "fail", object: ref, summary: `${resolvedIP} is ${name}'s ClusterIP, reachable only from inside the cluster (https://kubernetes.io/docs/concepts/services-networking/service/#type-clusterip)` });
-      return { ...base, outcome: "timeout", hops };
+      return Object.assign(base, { outcome: "timeout" as const, hops });
     }
     if (!match.servicePort) {
       // No capture rule matches this port: iptables mode sends the packet on towards an address nobody owns
       // (the nftables mode rejects it instead: kubernetes/enhancements keps/sig-network/3866-nftables-proxy).
       const ports = (match.service.spec?.ports ?? []).map((p) => `${p.port}/${p.protocol ?? "TCP"}`).join(", ");
-      hops.push({ kind: "service", outcome: "fail", object: ref, field: "spec.ports", position: state.sourceOf(match.service)?.locate("spec.ports"), summary: `${name} does not expose ${request.port}/${protocol} (ports: ${ports || "none"}); kube-proxy has no rule for it, so the packet is never answered` });
-      return { ...base, outcome: "timeout", hops };
+      hops.push({ kind: "service", outcome: "fail", object: ref, field: "spec.ports", position: locateObjectField(state, match.service, "spec.ports"), summary: `${name} does not expose ${request.port}/${protocol} (ports: ${ports || "none"}); kube-proxy has no rule for it, so the packet is never answered` });
+      return Object.assign(base, { outcome: "timeout" as const, hops });
     }
-    service = { ...ref, port: match.servicePort.port, via: match.via };
+    service = { kind: ref.kind, name: ref.name, namespace: ref.namespace, port: match.servicePort.port, via: match.via };
     const decision = routeServiceTraffic(state, { ...match, servicePort: match.servicePort }, client, { attempt: request.attempt });
     hops.push(...decision.hops);
-    if (decision.action !== "forward") return { ...base, service, outcome: decision.action === "reject" ? "refused" : "timeout", hops };
+    if (decision.action !== "forward") return Object.assign(base, { service, outcome: decision.action === "reject" ? ("refused" as const) : ("timeout" as const), hops });
     receivingNode = decision.receivingNode;
     base.receivingNode = receivingNode;
     sourceIP = decision.sourceIP;
@@ -118,7 +123,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     destinationPod = decision.endpoint.pod ?? findPodByIP(state, decision.endpoint.ip);
     if (!destinationPod) {
       hops.push(fail("endpoint", `endpoint ${decision.endpoint.ip}:${decision.endpoint.port} is not a pod of this cluster; nothing answers there in the simulated network`));
-      return { ...base, service, endpoint: { ip: decision.endpoint.ip, port: decision.endpoint.port }, outcome: "timeout", hops };
+      return Object.assign(base, { service, endpoint: { ip: decision.endpoint.ip, port: decision.endpoint.port }, outcome: "timeout" as const, hops });
     }
   } else {
     const hostPort = findHostPortPod(state, resolvedIP, request.port, protocol);
@@ -130,10 +135,10 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     } else {
       destinationPod = findPodByIP(state, resolvedIP);
     }
-    if (!destinationPod) return { ...base, ...connectToUnownedAddress(state, client.peer, resolvedIP, request.port, protocol, hops) };
+    if (!destinationPod) return Object.assign(base, connectToUnownedAddress(state, client.peer, resolvedIP, request.port, protocol, hops));
     if (client.external && !hostPort) {
       hops.push(fail("node", `${resolvedIP} is a pod address; the pod network is not routed from outside the cluster — use a NodePort, LoadBalancer or Ingress`));
-      return { ...base, outcome: "timeout", hops };
+      return Object.assign(base, { outcome: "timeout" as const, hops });
     }
   }
 
@@ -144,13 +149,13 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
 
   const policy = evaluatePolicy(state, client, masqueradeNode, { ip: resolvedIP, port: request.port, via: service?.via }, destinationPod, destinationPort, protocol);
   hops.push(...policy.hops);
-  if (!policy.allowed) return { ...base, service, endpoint, sourceIP, policy, outcome: "timeout", hops };
+  if (!policy.allowed) return Object.assign(base, { service, endpoint, sourceIP, policy, outcome: "timeout" as const, hops });
 
   const listener = findListener(destinationPod, destinationPort, protocol);
   if (!listener) {
     const containerIndex = Math.max(0, (destinationPod.spec?.containers ?? []).findIndex((c) => (c.ports ?? []).length > 0));
     hops.push({ kind: "container", outcome: "fail", ...locatePodField(state, destinationPod, `spec.containers[${containerIndex}]`), summary: `nothing listens on ${destinationPort}${protocol === "TCP" ? "" : `/${protocol}`} in pod ${formatPodName(destinationPod)} (${describeListeners(destinationPod)})` });
-    return { ...base, service, endpoint, sourceIP, policy, outcome: "refused", hops };
+    return Object.assign(base, { service, endpoint, sourceIP, policy, outcome: "refused" as const, hops });
   }
   hops.push({
     kind: "container",
@@ -158,7 +163,7 @@ export function connect(state: ClusterState, request: ConnectRequest): ConnectRe
     object: { kind: "Pod", name: destinationPod.metadata.name, namespace: destinationPod.metadata.namespace },
     summary: `container ${listener.container.name} (${listener.container.image ?? "?"}) accepts on ${destinationPort}/${protocol}${listener.source === "containerPort" ? " (its declared containerPort)" : ""}`,
   });
-  return { ...base, service, endpoint, sourceIP, policy, container: listener.container.name, outcome: "connected", hops };
+  return Object.assign(base, { service, endpoint, sourceIP, policy, container: listener.container.name, outcome: "connected" as const, hops });
 }
 
 /**
@@ -190,15 +195,16 @@ function connectLoopback(pod: Pod, port: number, protocol: Protocol, hops: Trace
 export function probeNameserver(state: ClusterState, from: TrafficPeer, nameserver: string): NameserverReachability {
   if (from.kind !== "pod" || state.changeSequence === undefined) return probeUncached(state, from, nameserver);
   const time = state.now().getTime();
-  let cache = probes.get(state);
-  if (!cache || cache.sequence !== state.changeSequence || cache.time !== time) {
-    cache = { sequence: state.changeSequence, time, byPod: new WeakMap() };
-    probes.set(state, cache);
+  const probes = memoOf(state, PROBES);
+  if (probes.sequence !== state.changeSequence || probes.time !== time) {
+    probes.sequence = state.changeSequence;
+    probes.time = time;
+    probes.byPod.clear();
   }
-  let byNameserver = cache.byPod.get(from.pod);
+  let byNameserver = probes.byPod.get(from.pod);
   if (!byNameserver) {
     byNameserver = new Map();
-    cache.byPod.set(from.pod, byNameserver);
+    probes.byPod.set(from.pod, byNameserver);
   }
   let probe = byNameserver.get(nameserver);
   if (!probe) {
@@ -212,9 +218,10 @@ type NameserverReachability = { reachable: boolean; hops: TraceHop[] };
 
 /**
  * Probe answers while the state holds the same objects at the same time: every name a pod looks up probes
- * its nameserver, and a grade or a shell asks from the same few pods again and again.
+ * its nameserver, and a grade or a shell asks from the same few pods again and again. Kept by the state
+ * (state-memo.ts); a change of objects or time empties it.
  */
-const probes = new WeakMap<ClusterState, { sequence: number; time: number; byPod: WeakMap<Pod, Map<string, NameserverReachability>> }>();
+const PROBES = memoSlot(() => ({ sequence: -1, time: Number.NaN, byPod: new Map<Pod, Map<string, NameserverReachability>>() }));
 
 function probeUncached(state: ClusterState, from: TrafficPeer, nameserver: string): NameserverReachability {
   const service = matchServiceDestination(state, nameserver, 53, "UDP");

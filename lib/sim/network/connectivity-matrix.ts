@@ -3,7 +3,7 @@ import type { ClusterState } from "../cluster-state";
 import type { Pod } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
 import { hasBit, intersect, orInto, createBitset, type Bitset } from "../netpol/bitset";
-import { buildPolicy, rulesOf, type Direction, type PolicyModel, type RuleModel } from "../netpol/build-policy";
+import { listPolicyModels, rulesOf, type Direction, type PolicyModel, type RuleModel } from "../netpol/build-policy";
 import { resolveEnforcement } from "../netpol/enforcement";
 import { buildPodIndex, selectPeerPods, selectTargetPods, type PodIndex } from "../netpol/pod-index";
 import { podRef } from "../netpol/policy-peer";
@@ -45,7 +45,7 @@ export function connectivityMatrix(state: ClusterState, options: ConnectivityMat
   const index = buildPodIndex(state, pods);
   const enforcement = resolveEnforcement(state.config);
   const query = { port: options.port, protocol, supportsEndPort: enforcement.supportsEndPort };
-  const models = [...index.byNamespace.keys()].flatMap((ns) => state.list("NetworkPolicy", ns).map(buildPolicy));
+  const models = [...index.byNamespace.keys()].flatMap((ns) => listPolicyModels(state, ns));
   const ingress = collectAllowed(index, models, "ingress", query);
   const egress = collectAllowed(index, models, "egress", query);
   return {

@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster-state";
+import { locateObjectField } from "../locate-object-field";
 import type { AnyObject, Pod } from "../objects/kinds";
 import type { ObjectRef } from "../objects/meta";
 import type { SourcePosition } from "../source";
@@ -17,7 +18,7 @@ export interface LocatedField {
 export function locatePodField(state: ClusterState, pod: Pod, podField: string): LocatedField {
   const namespace = pod.metadata.namespace ?? "default";
   const own = state.sourceOf(pod);
-  const self: LocatedField = { object: { kind: "Pod", name: pod.metadata.name, namespace }, field: podField, position: own?.locate(podField) };
+  const self: LocatedField = { object: { kind: "Pod", name: pod.metadata.name, namespace }, field: podField, position: locateObjectField(state, pod, podField) };
   if (own) return self;
   let current: AnyObject = pod;
   for (let depth = 0; depth < 2; depth++) {
@@ -26,10 +27,9 @@ export function locatePodField(state: ClusterState, pod: Pod, podField: string):
     if (!owner || (owner.kind !== "ReplicaSet" && owner.kind !== "Deployment")) return self;
     const next: AnyObject | undefined = state.get(owner.kind, owner.name, namespace);
     if (!next) return self;
-    const source = state.sourceOf(next);
-    if (source) {
+    if (state.sourceOf(next)) {
       const field = `spec.template.${podField}`;
-      return { object: { kind: owner.kind, name: owner.name, namespace }, field, position: source.locate(field) };
+      return { object: { kind: owner.kind, name: owner.name, namespace }, field, position: locateObjectField(state, next, field) };
     }
     current = next;
   }

@@ -1,5 +1,6 @@
 import type { ClusterState } from "../cluster-state";
 import type { Pod } from "../objects/kinds";
+import { memoByListing, memoOf, memoSlot, type ListingEntry } from "../state-memo";
 
 /**
  * A pod holds its IP from the moment the CNI's ADD returns until it is gone; Succeeded and Failed pods no
@@ -30,19 +31,18 @@ export function formatPodName(pod: Pod): string {
  * not pod-network owners (https://kubernetes.io/docs/concepts/services-networking/#the-kubernetes-network-model).
  */
 export function findPodByIP(state: ClusterState, ip: string): Pod | undefined {
-  const pods = state.list("Pod");
-  let byIP = podsByIP.get(pods);
-  if (!byIP) {
-    byIP = new Map();
-    // The first pod in listing order holds an address, as a scan of the listing finds it.
-    for (const pod of pods) {
-      const address = pod.spec?.hostNetwork !== true ? podIP(pod) : undefined;
-      if (address !== undefined && !byIP.has(address)) byIP.set(address, pod);
-    }
-    podsByIP.set(pods, byIP);
-  }
-  return byIP.get(ip);
+  return memoByListing(memoOf(state, PODS_BY_IP), "", state.list("Pod"), indexPodAddresses).get(ip);
 }
 
-/** Pod addresses of a Pod listing (an immutable snapshot until the next Pod write), indexed once. */
-const podsByIP = new WeakMap<readonly Pod[], Map<string, Pod>>();
+function indexPodAddresses(pods: readonly Pod[]): Map<string, Pod> {
+  const byIP = new Map<string, Pod>();
+  // The first pod in listing order holds an address, as a scan of the listing finds it.
+  for (const pod of pods) {
+    const address = pod.spec?.hostNetwork !== true ? podIP(pod) : undefined;
+    if (address !== undefined && !byIP.has(address)) byIP.set(address, pod);
+  }
+  return byIP;
+}
+
+/** Pod addresses of a Pod listing (an immutable snapshot until the next Pod write), indexed once per state. */
+const PODS_BY_IP = memoSlot(() => new Map<string, ListingEntry<readonly Pod[], Map<string, Pod>>>());

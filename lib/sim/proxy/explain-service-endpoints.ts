@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster-state";
+import { locateObjectField } from "../locate-object-field";
 import type { Service } from "../objects/kinds";
 import type { TraceHop } from "../network/trace";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
@@ -37,7 +38,7 @@ export function explainServiceEndpoints(state: ClusterState, service: Service, e
   const selector = service.spec?.selector ?? {};
   const hasSelector = Object.keys(selector).length > 0;
   const field = hasSelector ? "spec.selector" : "spec";
-  const position = state.sourceOf(service)?.locate(field);
+  const position = locateObjectField(state, service, field);
   const ready = endpoints.filter((e) => e.ready).length;
   const name = `Service ${namespace}/${service.metadata.name}`;
   if (!hasSelector) {
@@ -70,7 +71,7 @@ export function explainServiceEndpoints(state: ClusterState, service: Service, e
       const names = [...new Set(withIP.flatMap((p) => (p.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((cp) => cp.name)).filter((n): n is string => !!n)))];
       summary = `no endpoints: targetPort "${named}" names no containerPort of the ${withIP.length} pod${withIP.length === 1 ? "" : "s"} selector ${sel} matches (their port names: ${names.length > 0 ? names.join(", ") : "none"})`;
       const portField = `spec.ports[${Math.max(0, (service.spec?.ports ?? []).indexOf(servicePort!))}].targetPort`;
-      return { kind: "service", outcome: "fail", summary, object: ref, field: portField, position: state.sourceOf(service)?.locate(portField) };
+      return { kind: "service", outcome: "fail", summary, object: ref, field: portField, position: locateObjectField(state, service, portField) };
     }
     summary = `no endpoints: selector ${sel} matches ${matching.length} pod${matching.length === 1 ? "" : "s"} in ${namespace}, but none has an IP yet`;
   } else {

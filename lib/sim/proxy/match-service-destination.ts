@@ -3,6 +3,7 @@ import type { ClusterState } from "../cluster-state";
 import type { Service } from "../objects/kinds";
 import type { Protocol } from "../network/trace";
 import { findClusterNodeByIP } from "../network/cluster-nodes";
+import { memoByListing, memoOf, memoSlot, type ListingEntry } from "../state-memo";
 
 /** Which of a Service's addresses a packet was sent to: the kube-proxy capture rule that matches it. */
 export type ServiceAddressKind = "cluster-ip" | "node-port" | "load-balancer" | "external-ip";
@@ -41,7 +42,7 @@ function findPort(service: Service, port: number, protocol: Protocol, field: "po
  * get none either: they exist only in DNS.
  */
 export function matchServiceDestination(state: ClusterState, ip: string, port: number, protocol: Protocol = "TCP"): ServiceDestination | undefined {
-  const index = indexServiceAddresses(state.list("Service"));
+  const index = memoByListing(memoOf(state, INDEXES), "", state.list("Service"), indexServiceAddresses);
   for (const [via, byAddress] of index.byAddress) {
     const service = byAddress.get(ip);
     if (service) return { service, via, ...findPort(service, port, protocol, "port") };
@@ -65,13 +66,12 @@ interface ServiceAddressIndex {
 /**
  * Every capture address of a Service listing, the first Service in listing order winning an address as the
  * linear scan did. A listing is an immutable snapshot (the store hands out the same array until the next
- * Service write), so the index is built once per snapshot and every connection after it is a map lookup.
+ * Service write), so the index is built once per snapshot, kept by the state (state-memo.ts), and every
+ * connection after it is a map lookup.
  */
-const indexes = new WeakMap<readonly Service[], ServiceAddressIndex>();
+const INDEXES = memoSlot(() => new Map<string, ListingEntry<readonly Service[], ServiceAddressIndex>>());
 
 function indexServiceAddresses(listing: readonly Service[]): ServiceAddressIndex {
-  const cached = indexes.get(listing);
-  if (cached) return cached;
   const services = listing.filter((s) => !isHeadless(s) && (s.spec?.type ?? "ClusterIP") !== "ExternalName");
   const clusterIPs = new Map<string, Service>();
   const externalIPs = new Map<string, Service>();
@@ -85,7 +85,7 @@ function indexServiceAddresses(listing: readonly Service[]): ServiceAddressIndex
     for (const address of service.spec?.externalIPs ?? []) claim(externalIPs, address, service);
     if (service.spec?.type === "LoadBalancer") for (const ingress of service.status?.loadBalancer?.ingress ?? []) claim(loadBalancerIPs, ingress.ip, service);
   }
-  const index: ServiceAddressIndex = {
+  return {
     byAddress: [
       ["cluster-ip", clusterIPs],
       ["external-ip", externalIPs],
@@ -93,6 +93,4 @@ function indexServiceAddresses(listing: readonly Service[]): ServiceAddressIndex
     ],
     withNodePorts: services.filter(hasNodePorts),
   };
-  indexes.set(listing, index);
-  return index;
 }

@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster-state";
+import { locateObjectField } from "../locate-object-field";
 import type { TraceHop, TrafficPeer } from "../network/trace";
 import { findClusterNode, listClusterNodes, type ClusterNode } from "../network/cluster-nodes";
 import { isIPv4InCIDR } from "../network/ipv4";
@@ -76,7 +77,7 @@ export function routeServiceTraffic(
   const hops: TraceHop[] = [explainServiceEndpoints(state, service, endpoints, servicePort)];
   const ref = { kind: "Service", name: service.metadata.name, namespace: service.metadata.namespace };
   const policyHop = (summary: string, field: string): TraceHop => ({
-    kind: "service", outcome: "fail", summary, object: ref, field, position: state.sourceOf(service)?.locate(field),
+    kind: "service", outcome: "fail", summary, object: ref, field, position: locateObjectField(state, service, field),
   });
   const { clusterEndpoints, localEndpoints, hasAnyEndpoints } = categorizeEndpoints(endpoints, receivingNode);
   if (!hasAnyEndpoints) {
@@ -141,7 +142,7 @@ export function routeServiceTraffic(
     summary: `${entry} → targetPort ${endpoint.port} on ${target} (${endpoint.ip}), one of ${pool.length}${policyNote}${affinity}`,
     object: ref,
     field: `spec.ports[${index}].targetPort`,
-    position: state.sourceOf(service)?.locate(`spec.ports[${index}].targetPort`) ?? state.sourceOf(service)?.locate(`spec.ports[${index}]`),
+    position: locateObjectField(state, service, `spec.ports[${index}].targetPort`) ?? locateObjectField(state, service, `spec.ports[${index}]`),
   });
   return { action: "forward", endpoint, receivingNode, sourceIP: masqueradedBy?.internalIP ?? client.ip, masqueradedBy, hops };
 }

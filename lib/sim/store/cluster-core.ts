@@ -12,6 +12,7 @@ import { SeededRandom, deriveSeed } from "../alloc/seeded-random";
 import { releaseServiceAddresses, type ServiceAllocators } from "../alloc/allocate-service-addresses";
 import { SimClock } from "../clock/sim-clock";
 import type { ControllerContext, EventInput, NewObject } from "../controllers/controller-context";
+import { StateMemo } from "../state-memo";
 import { ChangeLog } from "./change-log";
 import { recordEvent, type ClusterEvent } from "./cluster-event";
 import { ObjectStore } from "./object-store";
@@ -30,6 +31,8 @@ export class ClusterCore implements ControllerContext {
   private watching: { since: number; kinds: readonly Kind[] } | undefined;
   /** Recent stored changes, for watches (`kubectl get --watch`). */
   changes = ChangeLog.empty();
+  /** What queries derived from this state; a clone starts with its own, empty one. */
+  readonly memo = new StateMemo();
 
   constructor(
     readonly config: ClusterConfig,

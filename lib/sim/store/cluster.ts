@@ -10,6 +10,7 @@ import { KIND_INFO, isKind, type AnyObject, type Kind, type KindMap } from "../o
 import type { ManifestObject, ObjectRef } from "../objects/meta";
 import { err, ok, type Result } from "../result";
 import type { ObjectSource } from "../source";
+import type { StateMemo } from "../state-memo";
 import { admitObject } from "../validation/admit-object";
 import { applyMapChanges, type MapChanges } from "./apply-map-changes";
 import { buildExposedService, type ExposeOptions } from "./build-exposed-service";
@@ -94,6 +95,10 @@ export class Cluster implements ClusterState {
 
   get changeSequence(): number {
     return this.core.changeSequence;
+  }
+
+  get memo(): StateMemo {
+    return this.core.memo;
   }
 
   /** Events, oldest first, as `kubectl get events` lists them. */

@@ -8,7 +8,8 @@ type KindTable = Map<string, Map<string, AnyObject>>;
  * cached until the next write to that kind. Stored objects are never mutated; every change stores a new
  * object, so a clone shares them. A clone shares the maps too, copy-on-write: a kind's table (and the uid
  * index) is copied the first time either side writes to it, so forking a scenario cluster per grade costs
- * only the kinds the grade changes. Sorted listings are immutable snapshots, so a clone starts with them.
+ * only the kinds the grade changes. Sorted listings are immutable snapshots, so a clone starts with them,
+ * sharing each kind's cache of them until either side adds a listing to it.
  */
 export class ObjectStore {
   private readonly tables: Map<Kind, KindTable>;
@@ -17,6 +18,8 @@ export class ObjectStore {
   /** Kinds whose table this store alone holds; the others are shared with a clone and copied before a write. */
   private readonly ownedKinds: Set<Kind>;
   private ownsUidIndex: boolean;
+  /** Kinds whose listing cache this store alone holds; the others are shared with a clone, copied before a listing is added. */
+  private readonly ownedListings: Set<Kind>;
 
   constructor(tables?: Map<Kind, KindTable>, byUid?: Map<string, AnyObject>, listCache?: Map<Kind, Map<string, readonly AnyObject[]>>) {
     this.tables = tables ?? new Map(KINDS.map((kind) => [kind, new Map()]));
@@ -24,6 +27,7 @@ export class ObjectStore {
     this.listCache = listCache ?? new Map();
     this.ownedKinds = tables ? new Set() : new Set(KINDS);
     this.ownsUidIndex = !byUid;
+    this.ownedListings = new Set();
   }
 
   get<K extends Kind>(kind: K, name: string, namespace?: string): KindMap[K] | undefined {
@@ -39,12 +43,7 @@ export class ObjectStore {
     const table = this.tables.get(kind);
     if (!table) return [];
     const key = namespace ?? "*";
-    let cache = this.listCache.get(kind);
-    if (!cache) {
-      cache = new Map();
-      this.listCache.set(kind, cache);
-    }
-    const cached = cache.get(key);
+    const cached = this.listCache.get(kind)?.get(key);
     if (cached) return cached as KindMap[K][];
     const namespaces = namespace === undefined ? [...table.keys()].sort(compareText) : KIND_INFO[kind].namespaced ? [namespace] : [""];
     const out: AnyObject[] = [];
@@ -53,7 +52,7 @@ export class ObjectStore {
       if (!names) continue;
       for (const name of [...names.keys()].sort(compareText)) out.push(names.get(name)!);
     }
-    cache.set(key, out);
+    this.writableListings(kind).set(key, out);
     return out as KindMap[K][];
   }
 
@@ -93,12 +92,20 @@ export class ObjectStore {
   }
 
   clone(): ObjectStore {
-    // From here on both stores share every table: neither may write one in place any more.
+    // From here on both stores share every table and listing cache: neither may change one in place any more.
     this.ownedKinds.clear();
     this.ownsUidIndex = false;
-    const listCache = new Map<Kind, Map<string, readonly AnyObject[]>>();
-    for (const [kind, lists] of this.listCache) listCache.set(kind, new Map(lists));
-    return new ObjectStore(new Map(this.tables), this.byUid, listCache);
+    this.ownedListings.clear();
+    return new ObjectStore(new Map(this.tables), this.byUid, new Map(this.listCache));
+  }
+
+  private writableListings(kind: Kind): Map<string, readonly AnyObject[]> {
+    const shared = this.listCache.get(kind);
+    if (shared && this.ownedListings.has(kind)) return shared;
+    const own = new Map(shared);
+    this.listCache.set(kind, own);
+    this.ownedListings.add(kind);
+    return own;
   }
 
   private writableTable(kind: Kind): KindTable {
@@ -121,6 +128,7 @@ export class ObjectStore {
 
   private invalidate(kind: Kind): void {
     this.listCache.delete(kind);
+    this.ownedListings.delete(kind);
   }
 }
 

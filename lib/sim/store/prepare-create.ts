@@ -74,7 +74,8 @@ export function prepareCreate(core: ClusterCore, input: JsonObject, options: Cre
   const admitted = admitObject(object, { operation: "create", source: options.source, config: core.config });
   if (!admitted.ok) return admitted;
   const result = copyJson(admitted.value) as JsonObject;
-  const meta: JsonObject = { ...(result.metadata as JsonObject) };
+  // `result` is this request's own copy, so its metadata is completed where it is.
+  const meta = result.metadata as JsonObject;
   const name = meta.name as string;
   if (core.store.get(kind, name, namespace)) return err(alreadyExistsError(kind, name));
 

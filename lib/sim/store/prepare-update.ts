@@ -63,7 +63,8 @@ export function prepareUpdate(core: ClusterCore, input: JsonObject, live: AnyObj
   const admitted = admitObject(object, { operation: "update", old: live, source: options.source, config: core.config });
   if (!admitted.ok) return admitted;
   const result = copyJson(admitted.value) as JsonObject;
-  const meta: JsonObject = { ...(result.metadata as JsonObject) };
+  // `result` is this request's own copy, so its metadata is completed where it is.
+  const meta = result.metadata as JsonObject;
   meta.uid = live.metadata.uid;
   meta.creationTimestamp = live.metadata.creationTimestamp;
   meta.namespace = live.metadata.namespace;

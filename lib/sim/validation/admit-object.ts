@@ -1,6 +1,6 @@
 import type { StatusError } from "../api/status-error";
 import type { ClusterConfig } from "../config";
-import { applyDefaults } from "../defaults/apply-defaults";
+import { defaultInPlace } from "../defaults/apply-defaults";
 import { KIND_INFO, isKind, type AnyObject, type Kind } from "../objects/kinds";
 import type { ManifestObject } from "../objects/meta";
 import { err, ok, type Result } from "../result";
@@ -78,7 +78,9 @@ function admitChecked(object: ManifestObject, options: AdmitOptions): Result<Man
   const metadata = (value.metadata ??= {}) as Record<string, unknown>;
   // Cluster-scoped objects silently lose a namespace (staging/src/k8s.io/apiserver/pkg/registry/rest/create.go).
   if (!KIND_INFO[kind].namespaced) delete metadata.namespace;
-  const defaulted = applyDefaults(value as ManifestObject);
+  // Strict decoding made `value` (a fresh copy of every struct, map and list of a core kind), so it is
+  // defaulted where it is rather than copied again.
+  const defaulted = defaultInPlace(value as ManifestObject);
 
   // The Service storage allocates node ports before it validates (BeginCreate runs before BeforeCreate in
   // staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go), so a port outside the range is

@@ -68,9 +68,14 @@ function jsonTypeOf(value: unknown): string {
   return "object";
 }
 
-/** Defines an own property even for keys such as `__proto__`, which plain assignment would not store. */
+/**
+ * Stores an own data member, as encoding/json's map and struct decoding does, even for `__proto__`, which
+ * plain assignment would take as the prototype. Every other key of a fresh plain object gets the same
+ * enumerable, writable, configurable member from plain assignment, which is much cheaper than defineProperty.
+ */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 interface Context {
@@ -113,6 +118,15 @@ function decodeStruct(value: Record<string, unknown>, typeName: string, path: st
   return out;
 }
 
+/** Records the first type mismatch (a whole request fails on it) and decodes the value to nothing. */
+function mismatch(context: Context, shown: string, encoded: string, path: string, goPath: string, owner: { struct: string; field: string }): undefined {
+  if (context.typeError === undefined) {
+    context.typeError = `json: cannot unmarshal ${shown} into Go struct field ${owner.struct}.${goPath} of type ${goTypeOf(encoded, owner.field)}`;
+    context.typeErrorField = path;
+  }
+  return undefined;
+}
+
 function decodeValue(
   value: unknown,
   encoded: string,
@@ -121,17 +135,10 @@ function decodeValue(
   owner: { struct: string; field: string },
   context: Context,
 ): unknown {
-  const mismatch = (shown: string = jsonTypeOf(value)): undefined => {
-    if (context.typeError === undefined) {
-      context.typeError = `json: cannot unmarshal ${shown} into Go struct field ${owner.struct}.${goPath} of type ${goTypeOf(encoded, owner.field)}`;
-      context.typeErrorField = path;
-    }
-    return undefined;
-  };
   if (value instanceof Date) value = value.toISOString().replace(".000Z", "Z");
   if (encoded === "*") return value;
   if (encoded.startsWith("[")) {
-    if (!Array.isArray(value)) return mismatch();
+    if (!Array.isArray(value)) return mismatch(context, jsonTypeOf(value), encoded, path, goPath, owner);
     const item = encoded.slice(1);
     // encoding/json decodes a null list item to the item type's zero value (an empty struct, "", 0, false).
     return value.map((element, i) =>
@@ -139,7 +146,7 @@ function decodeValue(
     );
   }
   if (encoded.startsWith("{")) {
-    if (typeof value !== "object" || Array.isArray(value)) return mismatch();
+    if (typeof value !== "object" || Array.isArray(value)) return mismatch(context, jsonTypeOf(value), encoded, path, goPath, owner);
     const item = encoded.slice(1);
     const out: Record<string, unknown> = {};
     for (const [key, element] of Object.entries(value as Record<string, unknown>)) {
@@ -153,15 +160,15 @@ function decodeValue(
   }
   switch (encoded) {
     case "s":
-      return typeof value === "string" ? value : mismatch();
+      return typeof value === "string" ? value : mismatch(context, jsonTypeOf(value), encoded, path, goPath, owner);
     case "b":
-      return typeof value === "boolean" ? value : mismatch();
+      return typeof value === "boolean" ? value : mismatch(context, jsonTypeOf(value), encoded, path, goPath, owner);
     case "n": {
-      if (typeof value !== "number") return mismatch();
+      if (typeof value !== "number") return mismatch(context, jsonTypeOf(value), encoded, path, goPath, owner);
       const int64 = INT64_FIELDS.has(owner.field);
       const max = int64 ? Number.MAX_SAFE_INTEGER : 2147483647;
       const min = int64 ? Number.MIN_SAFE_INTEGER : -2147483648;
-      if (!Number.isInteger(value) || value > max || value < min) return mismatch(`number ${value}`);
+      if (!Number.isInteger(value) || value > max || value < min) return mismatch(context, `number ${value}`, encoded, path, goPath, owner);
       return value;
     }
     case "x":
@@ -183,7 +190,7 @@ function decodeValue(
       }
       return undefined;
     default:
-      if (typeof value !== "object" || Array.isArray(value)) return mismatch();
+      if (typeof value !== "object" || Array.isArray(value)) return mismatch(context, jsonTypeOf(value), encoded, path, goPath, owner);
       return decodeStruct(value as Record<string, unknown>, encoded, path, goPath, context);
   }
 }
