@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseManifests } from "@/lib/sim/manifest/parse-manifests";
+import { parseManifests, type ManifestEngine } from "@/lib/sim/manifest/parse-manifests";
 
 const SERVICE = `apiVersion: v1
 kind: Service
@@ -14,7 +14,10 @@ spec:
     port: 80
 `;
 
-describe("parseManifests: documents", () => {
+/** Both readers: the fast one (the default, for texts it vouches for) and the yaml package. */
+const ENGINES: { engine: ManifestEngine }[] = [{ engine: "auto" }, { engine: "yaml" }];
+
+describe.each(ENGINES)("parseManifests ($engine): documents", ({ engine }) => {
   test.each([
     { label: "one YAML document", text: SERVICE, kinds: ["Service"] },
     { label: "documents separated by ---, empty and comment-only ones skipped like kubectl", text: `---\n# nothing\n---\n${SERVICE}---\n\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n`, kinds: ["Service", "Namespace"] },
@@ -23,20 +26,20 @@ describe("parseManifests: documents", () => {
     { label: "a YAML kind: List", text: "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: a\n", kinds: ["Namespace"] },
     { label: "an empty text", text: "", kinds: [] },
   ])("$label", ({ text, kinds }) => {
-    const result = parseManifests(text);
+    const result = parseManifests(text, { engine });
     expect(result.errors).toEqual([]);
     expect(result.documents.map((d) => d.object.kind)).toEqual(kinds);
     expect(result.documents.map((d) => d.index)).toEqual(kinds.map((_, i) => i));
   });
 
   test("YAML 1.1 scalars are read as go-yaml v2 reads them: yes/on/y are booleans, 0755 is octal; timestamps and base-60 stay strings", () => {
-    const [doc] = parseManifests("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: yes\n  tls: on\n  answer: y\n  mode: 0755\n  since: 2024-01-02\n  opens: 10:30\n  ratio: 1:30.5\n").documents;
+    const [doc] = parseManifests("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: yes\n  tls: on\n  answer: y\n  mode: 0755\n  since: 2024-01-02\n  opens: 10:30\n  ratio: 1:30.5\n", { engine }).documents;
     expect(doc.object.data).toEqual({ enabled: true, tls: true, answer: true, mode: 493, since: "2024-01-02", opens: "10:30", ratio: "1:30.5" });
   });
 });
 
-describe("parseManifests: ObjectSource.locate", () => {
-  const [doc] = parseManifests(SERVICE, { file: "web.yaml" }).documents;
+describe.each(ENGINES)("parseManifests ($engine): ObjectSource.locate", ({ engine }) => {
+  const [doc] = parseManifests(SERVICE, { file: "web.yaml", engine }).documents;
   test.each([
     { label: "a scalar field points at its value", field: "spec.ports[0].port", at: { line: 10, column: 11 } },
     { label: "a field inside a list item", field: "spec.ports[0].name", at: { line: 9, column: 11 } },
@@ -51,12 +54,12 @@ describe("parseManifests: ObjectSource.locate", () => {
 
   test("items of a List locate inside their item", () => {
     const text = '{"apiVersion":"v1","kind":"List","items":[{"kind":"Namespace"},\n{"kind":"Service","spec":{"type":"X"}}]}';
-    const { documents } = parseManifests(text);
+    const { documents } = parseManifests(text, { engine });
     expect(documents[1].source.locate("spec.type")).toEqual({ line: 2, column: 34 });
   });
 
   test("positions of later documents count lines from the top of the text", () => {
-    const { documents } = parseManifests(`${SERVICE}---\n${SERVICE}`);
+    const { documents } = parseManifests(`${SERVICE}---\n${SERVICE}`, { engine });
     expect(documents[1].source.locate("metadata.name")).toEqual({ line: 15, column: 9 });
     expect(documents[1].source.docIndex).toBe(1);
   });
