@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, type Document } from "yaml";
+import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Tags } from "yaml";
 import type { ManifestObject } from "../objects/meta";
 import type { ObjectSource, SourcePosition } from "../source";
 import { buildObjectSource } from "./build-object-source";
@@ -109,6 +109,15 @@ function parseWithPositions(text: string, file: string, limits: ManifestLimits):
   return { documents, errors: [] };
 }
 
+/**
+ * go-yaml decodes neither timestamps nor base-60 numbers (`10:30`) into values: they reach the API server as
+ * the strings they were written as (go-yaml/yaml#293). A module-level function, not an arrow inside the
+ * reader: the parsed documents keep their options, and a closure there would keep the reader's whole scope
+ * (the text and everything parsed from it) alive through young-generation collections.
+ */
+const withoutTimeTags = (tags: Tags): Tags =>
+  tags.filter((tag) => typeof tag === "string" || (tag.tag !== "tag:yaml.org,2002:timestamp" && tag.format !== "TIME"));
+
 /** The reference reader: the yaml package, with every error worded as kubectl words it. */
 function parseWithYaml(text: string, file: string, limits: ManifestLimits): ParseManifestsResult {
   const lineCounter = new LineCounter();
@@ -117,10 +126,7 @@ function parseWithYaml(text: string, file: string, limits: ManifestLimits): Pars
     version: "1.1",
     prettyErrors: false,
     uniqueKeys: true,
-    // go-yaml decodes neither timestamps nor base-60 numbers (`10:30`) into values: they reach the API
-    // server as the strings they were written as (go-yaml/yaml#293).
-    customTags: (tags) =>
-      tags.filter((tag) => typeof tag === "string" || (tag.tag !== "tag:yaml.org,2002:timestamp" && tag.format !== "TIME")),
+    customTags: withoutTimeTags,
   });
   const docs: Document[] = Array.isArray(parsed) ? parsed : [];
   const documents: ParsedDocument[] = [];
