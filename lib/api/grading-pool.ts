@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExerciseDefinition, Submission } from "@/lib/grader/exercise-definition";
 import { gradeWork, type GradeOutcome } from "./grade-work";
-import type { GradeReply, GradeRequest } from "./grading-worker";
+import { WARM_UP_GRADES } from "@/lib/grader/warm-up-grading";
+import type { GradeReply, GradeRequest, GradingWorkerData } from "./grading-worker";
 
 /** A submission whose simulation runs longer than this is stopped (say, a terminal log that scales to 5,000 pods); a typical grade takes about a millisecond. */
 export const DEFAULT_GRADE_TIMEOUT_MS = 2000;
@@ -17,8 +18,10 @@ export interface GradingPoolOptions {
   /** Grading threads; 0 grades on the calling thread (without a time limit then). */
   threads: number;
   timeoutMs?: number;
+  /** Grades of the course's authored work each thread runs after start-up, between submissions (default 0). */
+  warmUpGrades?: number;
   /** Starts one grading thread; the default runs lib/api/grading-worker.ts. */
-  spawn?: () => Worker;
+  spawn?: (data: GradingWorkerData) => Worker;
 }
 
 interface Job {
@@ -78,7 +81,7 @@ export class GradingPool {
   }
 
   private startSlot(): Slot {
-    const slot: Slot = { worker: (this.options.spawn ?? spawnGradingWorker)(), ready: false };
+    const slot: Slot = { worker: (this.options.spawn ?? spawnGradingWorker)({ warmUpGrades: this.options.warmUpGrades ?? 0 }), ready: false };
     slot.worker.on("message", (reply: GradeReply) => {
       if ("ready" in reply) {
         slot.ready = true;
@@ -131,13 +134,13 @@ export class GradingPool {
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 160 };
 
-function spawnGradingWorker(): Worker {
+function spawnGradingWorker(workerData: GradingWorkerData): Worker {
   // Inside Next.js (NEXT_RUNTIME is set by its server) the bundler compiled the entry named by the exact
   // `new Worker(new URL(…, import.meta.url))` form below. Run from source (tests, scripts) the entry is
   // TypeScript, which Node 20 loads through tsx.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./grading-worker.ts", import.meta.url), { resourceLimits: RESOURCE_LIMITS });
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./grading-worker.ts", import.meta.url), { resourceLimits: RESOURCE_LIMITS, workerData });
   const entry = JSON.stringify(pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), "grading-worker.ts")).href);
-  return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true, resourceLimits: RESOURCE_LIMITS });
+  return new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${entry}, ${entry}))`, { eval: true, resourceLimits: RESOURCE_LIMITS, workerData });
 }
 
 /** One grading thread per core beyond the one serving HTTP: at least one. */
@@ -147,7 +150,12 @@ export function defaultGradingThreads(): number {
 
 let shared: GradingPool | undefined;
 
+/**
+ * The server's pool. In production its threads warm up at start (lib/grader/warm-up-grading.ts: a few seconds
+ * of one core), so learners after a deploy get the grading latency measured in `npm run bench`; in development
+ * and tests that CPU is better spent elsewhere.
+ */
 export function getGradingPool(): GradingPool {
-  shared ??= new GradingPool({ threads: defaultGradingThreads() });
+  shared ??= new GradingPool({ threads: defaultGradingThreads(), warmUpGrades: process.env.NODE_ENV === "production" ? WARM_UP_GRADES : 0 });
   return shared;
 }

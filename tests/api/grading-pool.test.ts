@@ -30,6 +30,20 @@ describe("grading on worker threads", () => {
     expect(results.map((r) => ("graded" in r ? r.graded.status : r.rejected.code))).toEqual(works.map((_, i) => (i % 2 === 0 ? "pass" : "fail")));
   });
 
+  test("a thread warming up still takes submissions, between its warm-up grades", async () => {
+    const warming = new GradingPool({ threads: 1, warmUpGrades: 1_000_000 });
+    try {
+      const exercise = getExercise("fix-service-selector")!;
+      const started = Date.now();
+      await expect(warming.grade(exercise, { yaml: exercise.solution })).resolves.toMatchObject({ graded: { status: "pass" } });
+      await expect(warming.grade(exercise, { yaml: exercise.starter })).resolves.toMatchObject({ graded: { status: "fail" } });
+      // A million warm-up grades take many minutes; both answers came long before they could have finished.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await warming.close();
+    }
+  }, 60_000);
+
   test("a simulation over the time limit is stopped, and the pool goes on grading with a new thread", async () => {
     const exercise = getExercise("find-the-backend")!;
     // Each scale to 5,000 replicas costs the simulator seconds; three of them run far past any limit below.
