@@ -60,8 +60,10 @@ export async function runHttpGradingBenchmark(): Promise<BenchRow[]> {
           },
         ],
       });
-    // Warm the route, the grading threads and every scenario cache before measuring.
+    // Warm the route, the grading threads and every scenario cache before measuring, and let the grading
+    // threads finish their start-up warm-up (lib/grader/warm-up-grading.ts), so the figures are the steady state.
     await load(10, { amount: 2000 });
+    await waitUntilIdle(server.pid!);
     const rows: BenchRow[] = [];
     for (const { connections, seconds } of LOADS) {
       let peakRss = 0;
@@ -151,6 +153,17 @@ function measureCpu(pid: number) {
       return { server, loadGenerator: ((own.user + own.system) / 1000 / total).toFixed(2) };
     },
   };
+}
+
+/** Waits (at most a minute) until the server uses less than 5 % of a core over a second, that is, does no work of its own. */
+async function waitUntilIdle(pid: number): Promise<void> {
+  const total = () => Object.values(threadCpuMs(pid)).reduce((sum, ms) => sum + ms, 0);
+  for (let second = 0; second < 60; second++) {
+    const before = total();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (total() - before < 50) return;
+  }
+  throw new Error("the server did not go idle within a minute of the warm-up load");
 }
 
 /** CPU time (user + system, ms) the process has used so far, per thread name (/proc/PID/task/TID/stat). */
