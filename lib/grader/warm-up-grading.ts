@@ -6,7 +6,7 @@ import { authoredSubmission } from "./prove-exercise";
  * Grades a fresh process runs before its grades are fast. V8 compiles the simulator's hot functions with its
  * optimizing compiler only once they have run often enough, and grading touches a great deal of code (parsing,
  * admission, controllers, DNS, kube-proxy, policy, explanations): measured on the 2-core development machine,
- * a grade's median falls from 0.8 ms over the first 1,400 grades to about 0.2 ms after 8,000, and its p99 from
+ * a grade's median falls from about 0.7 ms over the first 1,400 grades to about 0.2 ms after 8,000, and its p99 from
  * about 6 ms to under 2 ms, as compilations and deoptimizations die out (docs/performance.md).
  */
 export const WARM_UP_GRADES = 10_000;
