@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { getExercises } from "@/lib/content/get-exercise";
-import { scriptToLog } from "@/lib/grader/replay-terminal-log";
+import { authoredWork } from "@/lib/grader/warm-up-grading";
 import { serverEnv } from "../scripts/server-env.mjs";
 import type { BenchRow } from "./bench-row";
 
@@ -117,21 +117,13 @@ interface SubmissionBody {
 
 /** Every exercise's reference solution, starter and known-wrong answers, as the browser would send them. */
 function submissionBodies(): SubmissionBody[] {
-  const bodies: SubmissionBody[] = [];
-  for (const exercise of getExercises().values()) {
-    if (exercise.workspace === "terminal") {
-      // A terminal exercise's answer is a command log (the wrong answers keep theirs in `yaml`) and typed answers.
-      for (const { script, answers } of [{ script: exercise.solution, answers: exercise.solutionAnswers }, ...exercise.wrongAnswers.map((w) => ({ script: w.yaml, answers: w.answers }))]) {
-        const log = scriptToLog(script);
-        bodies.push({ exerciseId: exercise.id, json: (n) => JSON.stringify({ log: [...log, { type: "execute", input: `# attempt ${n}\n` }], answers }) });
-      }
-    } else {
-      for (const yaml of [exercise.solution, exercise.starter, ...exercise.wrongAnswers.map((w) => w.yaml)]) {
-        bodies.push({ exerciseId: exercise.id, json: (n) => JSON.stringify({ yaml: `${yaml}\n# attempt ${n}\n` }) });
-      }
-    }
-  }
-  return bodies;
+  return authoredWork(getExercises().values()).map(({ exercise, submission }) => ({
+    exerciseId: exercise.id,
+    json: (n) =>
+      "yaml" in submission
+        ? JSON.stringify({ yaml: `${submission.yaml}\n# attempt ${n}\n` })
+        : JSON.stringify({ log: [...submission.log, { type: "execute", input: `# attempt ${n}\n` }], answers: submission.answers }),
+  }));
 }
 
 /**
